@@ -1,0 +1,9 @@
+from django.urls import path
+
+from phones import views
+
+app_name = "phones"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+]

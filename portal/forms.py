@@ -1,0 +1,150 @@
+"""Forms shared by every guide: people search, facility filter, and "who is it for"."""
+
+from crispy_forms_gds.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Facility, FacilityKind, Inmate
+from portal.text import is_doc_id, normalize_doc_id
+
+# A submitted guided form carries this flag, so that a link that only fills in
+# the person (?doc_id=...) shows the questions instead of an error.
+SUBMITTED = "go"
+
+
+def plain_helper() -> FormHelper:
+    """Crispy rendering of fields only: the template owns <form> and its button."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    return helper
+
+
+def bind_get_form(form_class, request, **kwargs):
+    """A guided GET form: bound once submitted, otherwise pre-filled from the link."""
+    if request.GET.get(SUBMITTED):
+        return form_class(request.GET, **kwargs)
+    initial = {k: request.GET.get(k, "")[:100] for k in ("doc_id", "facility", "name")}
+    return form_class(initial={k: v for k, v in initial.items() if v}, **kwargs)
+
+
+class PeopleSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("DOC ID or last name"),
+        max_length=100,
+        help_text=_("For example 1234567, or García. You can add a first name: José García."),
+    )
+    first = forms.CharField(label=_("First name (optional)"), max_length=100, required=False)
+
+    def clean_q(self):
+        value = self.cleaned_data["q"].strip()
+        if not value:
+            raise forms.ValidationError(_("Enter a DOC ID or a last name."))
+        if not any(ch.isalnum() for ch in value):
+            raise forms.ValidationError(_("Enter letters or digits."))
+        return value
+
+
+class FacilityFilterForm(forms.Form):
+    VIDEO_CHOICES = [
+        ("", _("Any")),
+        ("any", _("Any video visits")),
+        ("onsite", _("On-site video visits")),
+        ("remote", _("Video visits from home")),
+    ]
+    q = forms.CharField(label=_("Name, code or town"), max_length=100, required=False)
+    video = forms.ChoiceField(label=_("Video visits"), choices=VIDEO_CHOICES, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of facility"),
+        choices=[("", _("Any kind"))] + list(FacilityKind.choices),
+        required=False,
+    )
+
+
+class PersonOrFacilityForm(forms.Form):
+    """Who the answer is for: their DOC ID, or their name and facility.
+
+    Subclasses add their own questions. After `is_valid()`:
+    `person` (an Inmate or None), `chosen_facility` (a Facility or None) and
+    `recipient_name` (the name to write, from the record or as typed).
+    Set `name_required = False` where only the facility matters.
+    """
+
+    name_required = True
+    facility_required = True
+
+    doc_id = forms.CharField(
+        label=_("Their DOC ID number"),
+        max_length=32,
+        required=False,
+        help_text=_("Digits only. Leave empty if you do not know it."),
+    )
+    name = forms.CharField(
+        label=_("Or their full name"),
+        max_length=200,
+        required=False,
+        help_text=_("As the department has it, such as Alex M. Smith."),
+    )
+    facility = forms.ModelChoiceField(
+        label=_("And the facility they are in"),
+        queryset=Facility.objects.active().select_related("agency"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Choose a facility"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person: Inmate | None = None
+        self.recipient_name = ""
+        self.helper = plain_helper()
+
+    def clean_doc_id(self):
+        raw = normalize_doc_id(self.cleaned_data.get("doc_id", ""))
+        if raw and not is_doc_id(raw):
+            raise forms.ValidationError(_("A DOC ID has digits only, such as 1234567."))
+        return raw
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data.get("name", "").split())
+        if self.cleaned_data.get("name") and not name:
+            raise forms.ValidationError(_("Enter a name, not only spaces."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        doc_id = cleaned.get("doc_id")
+        if doc_id:
+            self.person = (
+                Inmate.objects.select_related("facility", "facility__agency")
+                .filter(doc_id=doc_id)
+                .first()
+            )
+            if self.person is None:
+                self.add_error(
+                    "doc_id",
+                    _(
+                        "We cannot find DOC ID %(doc_id)s. Check the number, or leave it "
+                        "empty and give their name and facility instead."
+                    )
+                    % {"doc_id": doc_id},
+                )
+                return cleaned
+            self.recipient_name = self.person.full_name
+            cleaned["facility"] = self.person.facility
+            return cleaned
+        if "doc_id" in self.errors or "name" in self.errors:
+            return cleaned
+        if self.name_required and not cleaned.get("name"):
+            self.add_error("name", _("Enter their DOC ID, or their full name."))
+        if self.facility_required and not cleaned.get("facility"):
+            self.add_error("facility", _("Choose the facility they are in."))
+        self.recipient_name = cleaned.get("name", "")
+        return cleaned
+
+    @property
+    def chosen_facility(self) -> Facility | None:
+        """The person's facility, or the one chosen (None until valid)."""
+        if not hasattr(self, "cleaned_data"):
+            return None
+        return self.cleaned_data.get("facility")

@@ -1,0 +1,408 @@
+"""The shared model: agencies, their facilities, the people held there, and alerts.
+
+Every app builds its rules on the abstract bases here: `Sourced` (where a fact
+comes from and when staff last checked it) and `DatedRule` (the dates a rule is
+in force, asked about any moment with `.current(at=...)`).
+"""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal import clock
+from portal.text import looks_like_doc_id, normalize_doc_id, search_key
+
+zip_validator = RegexValidator(
+    r"^[0-9]{5}(-[0-9]{4})?\Z", _("Enter a ZIP code as 5 digits, or ZIP+4 as 12345-6789.")
+)
+phone_validator = RegexValidator(
+    r"^(1[ -])?\(?[0-9]{3}\)?[ -.]?[0-9]{3}[ -.][0-9]{4}\Z",
+    _("Enter a US phone number such as (573) 751-3911 or 573-751-3911."),
+)
+doc_id_validator = RegexValidator(r"^[0-9]+\Z", _("A DOC ID has digits only."))
+
+
+class Sourced(models.Model):
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where this fact comes from: the document's title or the web address."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The day a member of staff last checked this against its source."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class DatedQuerySet(models.QuerySet):
+    def current(self, at: datetime | date | None = None):
+        """Rules in force on the local date of `at` (now when not given)."""
+        day = at if isinstance(at, date) and not isinstance(at, datetime) else None
+        day = day or clock.local_date(at)
+        return self.filter(
+            Q(effective_from__isnull=True) | Q(effective_from__lte=day),
+            Q(effective_until__isnull=True) | Q(effective_until__gte=day),
+        )
+
+
+class DatedRule(Sourced):
+    effective_from = models.DateField(
+        _("in force from"),
+        null=True,
+        blank=True,
+        help_text=_("First day this applies. Leave empty if it has always applied."),
+    )
+    effective_until = models.DateField(
+        _("in force until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day this applies. Leave empty while it still applies."),
+    )
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (
+            self.effective_from
+            and self.effective_until
+            and self.effective_until < self.effective_from
+        ):
+            raise ValidationError(
+                {"effective_until": _("The last day cannot be before the first day.")}
+            )
+
+    def in_force_on(self, day: date) -> bool:
+        return (self.effective_from is None or self.effective_from <= day) and (
+            self.effective_until is None or day <= self.effective_until
+        )
+
+
+class Agency(Sourced):
+    name = models.CharField(_("name"), max_length=200, help_text=_("The official name."))
+    short_name = models.CharField(
+        _("short name"), max_length=60, help_text=_("Used in headings, such as “Missouri DOC”.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Used in web addresses.")
+    )
+    state = models.CharField(_("state"), max_length=2, help_text=_("Two-letter code, such as MO."))
+    website = models.URLField(_("website"), blank=True)
+    offender_search_url = models.URLField(
+        _("offender search address"),
+        blank=True,
+        help_text=_("The agency's own public search for a person in its custody."),
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="America/Chicago")
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FacilityKind(models.TextChoices):
+    CORRECTIONAL = "correctional", _("Correctional center")
+    RECEPTION_DIAGNOSTIC = "reception_diagnostic", _("Reception and diagnostic center")
+    RECEPTION_AND_CORRECTIONAL = (
+        "reception_and_correctional",
+        _("Reception, diagnostic and correctional center"),
+    )
+    TREATMENT = "treatment", _("Treatment center")
+    COMMUNITY_RELEASE = "community_release", _("Community release center")
+
+
+class FacilityQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Facility(Sourced):
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="facilities")
+    code = models.CharField(
+        _("code"),
+        max_length=12,
+        validators=[RegexValidator(r"^[A-Z0-9]+$", _("Use capital letters and digits only."))],
+        help_text=_("The agency's short code, such as ACC or JCCC."),
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Used in web addresses.")
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=FacilityKind.choices)
+    street = models.CharField(_("street address"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    state = models.CharField(_("state"), max_length=2)
+    zip_code = models.CharField(_("ZIP code"), max_length=10, validators=[zip_validator])
+    phone = models.CharField(_("phone"), max_length=20, validators=[phone_validator])
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    onsite_video_visits = models.BooleanField(
+        _("on-site video visits"),
+        default=False,
+        help_text=_("Visitors can use the provider's video device at this facility."),
+    )
+    remote_video_visits = models.BooleanField(
+        _("remote video visits"),
+        default=False,
+        help_text=_("Visitors can join a video visit from their own device at home."),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Untick to hide a closed facility from families.")
+    )
+    staff_notes = models.TextField(
+        _("notes for staff"), blank=True, help_text=_("Never shown to the public.")
+    )
+
+    objects = FacilityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "code"], name="facility_code_unique_per_agency"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:facility", args=[self.slug])
+
+    @property
+    def offers_video_visits(self) -> bool:
+        return self.onsite_video_visits or self.remote_video_visits
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [self.name, self.street, f"{self.city}, {self.state} {self.zip_code}"]
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:+1" + "".join(ch for ch in self.phone if ch.isdigit())[-10:]
+
+    def clean(self):
+        super().clean()
+        if self.code:
+            self.code = self.code.upper()
+
+
+class InmateQuerySet(models.QuerySet):
+    def search(self, query: str, first: str = "", limit: int = 20):
+        """People whose DOC ID is `query` (exact), or whose name matches.
+
+        Names match from the start, ignoring case, accents, spaces and punctuation.
+        "Garcia, Jose" and "Jose Garcia" both find José García.
+        """
+        query = (query or "").strip()
+        if looks_like_doc_id(query):
+            return self.filter(doc_id=normalize_doc_id(query)).select_related("facility")[:limit]
+
+        conditions = Q()
+        if "," in query:
+            last, _sep, given = query.partition(",")
+            conditions = _name_condition(last, given or first)
+        else:
+            words = query.split()
+            if not words:
+                return self.none()
+            conditions = _name_condition(query, first)
+            if len(words) > 1 and not first:
+                conditions |= _name_condition(" ".join(words[1:]), words[0])
+        if not conditions:
+            return self.none()
+        return (
+            self.filter(conditions)
+            .select_related("facility")
+            .order_by("last_key", "first_key", "doc_id")[:limit]
+        )
+
+
+def _name_condition(last: str, first: str) -> Q:
+    last_key = search_key(last)
+    if not last_key:
+        return Q()
+    condition = Q(last_key__startswith=last_key)
+    first_key = search_key(first)
+    if first_key:
+        condition &= Q(first_key__startswith=first_key)
+    return condition
+
+
+class Inmate(models.Model):
+    """A person in the agency's custody. Shown to families as “the person”."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    doc_id = models.CharField(
+        _("DOC ID"),
+        max_length=32,
+        validators=[doc_id_validator],
+        help_text=_("The department's number for this person: digits only, any length."),
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    middle_name = models.CharField(_("middle name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100)
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text=_("Where the person is held now. Leave empty if released or not known."),
+    )
+    is_fictional = models.BooleanField(
+        _("fictional (demo)"),
+        default=False,
+        help_text=_("Ticked for made-up demo people; their pages say so."),
+    )
+    first_key = models.CharField(max_length=100, editable=False, db_index=True)
+    last_key = models.CharField(max_length=100, editable=False)
+
+    objects = InmateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person in custody")
+        verbose_name_plural = _("people in custody")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "doc_id"], name="doc_id_unique_per_agency")
+        ]
+        indexes = [models.Index(fields=["last_key", "first_key"], name="inmate_name_key_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.doc_id})"
+
+    def save(self, *args, **kwargs):
+        self.refresh_keys()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:person", args=[self.doc_id])
+
+    def refresh_keys(self) -> None:
+        self.first_key = search_key(self.first_name)[:100]
+        self.last_key = search_key(self.last_name)[:100]
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(
+            part for part in (self.first_name, self.middle_name, self.last_name) if part
+        )
+
+
+class AlertKind(models.TextChoices):
+    VISITING_CANCELLED = "visiting_cancelled", _("Visiting cancelled")
+    LOCKDOWN = "lockdown", _("Lockdown")
+    CHANGED_HOURS = "changed_hours", _("Changed hours")
+    OTHER = "other", _("Other notice")
+
+
+class AlertQuerySet(models.QuerySet):
+    def current(self, at: datetime | None = None):
+        moment = at or clock.now()
+        return self.filter(
+            Q(starts_at__lte=moment), Q(ends_at__isnull=True) | Q(ends_at__gt=moment)
+        )
+
+    def overlapping_day(self, day: date, tz):
+        """Alerts in force at any time on `day` in the time zone `tz`."""
+        start = datetime.combine(day, datetime.min.time(), tzinfo=tz)
+        end = datetime.combine(day, datetime.max.time(), tzinfo=tz)
+        return self.filter(Q(starts_at__lte=end), Q(ends_at__isnull=True) | Q(ends_at__gt=start))
+
+    def for_facility(self, facility: Facility):
+        return self.filter(
+            Q(facility=facility) | Q(facility__isnull=True, agency_id=facility.agency_id)
+        )
+
+
+class FacilityAlert(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="alerts")
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="alerts",
+        help_text=_("Leave empty for a notice about every facility of the agency."),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=AlertKind.choices)
+    title = models.CharField(
+        _("headline"), max_length=120, help_text=_("Short and plain, such as “Visiting cancelled”.")
+    )
+    message = models.TextField(
+        _("message"), help_text=_("What families need to know and what to do. Plain words.")
+    )
+    starts_at = models.DateTimeField(_("shown from"), help_text=_("Central time."))
+    ends_at = models.DateTimeField(
+        _("shown until"),
+        null=True,
+        blank=True,
+        help_text=_("Central time. Leave empty to show until you remove it."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("facility alert")
+        verbose_name_plural = _("facility alerts")
+        ordering = ["-starts_at"]
+
+    def __str__(self) -> str:
+        where = self.facility.code if self.facility_id else _("all facilities")
+        return f"{self.title} ({where})"
+
+    def clean(self):
+        super().clean()
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must be after the start.")})
+        if self.facility_id and self.agency_id and self.facility.agency_id != self.agency_id:
+            raise ValidationError({"facility": _("This facility belongs to another agency.")})
+
+    def is_current(self, at: datetime | None = None) -> bool:
+        moment = at or clock.now()
+        return self.starts_at <= moment and (self.ends_at is None or moment < self.ends_at)
+
+
+class SeedRecord(models.Model):
+    """What the data loader last wrote for one record, field by field.
+
+    The loader compares the record's fields with these values: a field that
+    differs was changed by staff and is kept. A record staff deleted stays deleted.
+    """
+
+    model = models.CharField(max_length=100)
+    key = models.CharField(max_length=300)
+    values = models.JSONField(default=dict)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "key"], name="seed_record_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.key}"

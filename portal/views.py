@@ -1,0 +1,128 @@
+"""Lookup in, guidance out: home, people search, person hub, facilities, health."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from portal.forms import FacilityFilterForm, PeopleSearchForm
+from portal.models import Agency, Facility, FacilityAlert, Inmate
+from portal.text import is_doc_id
+
+
+def default_agency() -> Agency | None:
+    return Agency.objects.filter(slug=settings.DEFAULT_AGENCY_SLUG).first()
+
+
+def render_form_page(request, template: str, context: dict, form) -> HttpResponse:
+    """Render a page with a form; a submitted form with errors answers 400."""
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, template, context, status=status)
+
+
+@require_safe
+def home(request):
+    facilities = Facility.objects.active().only("name", "slug", "code")
+    return render(
+        request,
+        "portal/home.html",
+        {"search_form": PeopleSearchForm(), "facilities": facilities, "agency": default_agency()},
+    )
+
+
+@require_safe
+def people_search(request):
+    form = PeopleSearchForm(request.GET or None)
+    results = None
+    if form.is_valid():
+        results = list(
+            Inmate.objects.search(
+                form.cleaned_data["q"],
+                form.cleaned_data["first"],
+                limit=settings.PEOPLE_SEARCH_LIMIT,
+            )
+        )
+    context = {
+        "form": form,
+        "results": results,
+        "limit": settings.PEOPLE_SEARCH_LIMIT,
+        "agency": default_agency(),
+    }
+    return render_form_page(request, "portal/people_search.html", context, form)
+
+
+@require_safe
+def person(request, doc_id: str):
+    if not is_doc_id(doc_id):
+        raise Http404
+    inmate = get_object_or_404(Inmate.objects.select_related("facility", "agency"), doc_id=doc_id)
+    alerts = (
+        list(FacilityAlert.objects.current().for_facility(inmate.facility))
+        if inmate.facility
+        else []
+    )
+    return render(
+        request,
+        "portal/person.html",
+        {"person": inmate, "facility": inmate.facility, "alerts": alerts, "agency": inmate.agency},
+    )
+
+
+@require_safe
+def facility_list(request):
+    form = FacilityFilterForm(request.GET or None)
+    facilities = Facility.objects.active()
+    if form.is_valid():
+        data = form.cleaned_data
+        if query := data["q"].strip():
+            facilities = facilities.filter(
+                Q(name__icontains=query) | Q(code__iexact=query) | Q(city__icontains=query)
+            )
+        video = data["video"]
+        if video == "any":
+            facilities = facilities.filter(
+                Q(onsite_video_visits=True) | Q(remote_video_visits=True)
+            )
+        elif video == "onsite":
+            facilities = facilities.filter(onsite_video_visits=True)
+        elif video == "remote":
+            facilities = facilities.filter(remote_video_visits=True)
+        if data["kind"]:
+            facilities = facilities.filter(kind=data["kind"])
+    else:
+        facilities = facilities if not form.is_bound else facilities.none()
+    context = {"form": form, "facilities": list(facilities)}
+    return render_form_page(request, "portal/facility_list.html", context, form)
+
+
+@require_safe
+def facility_detail(request, slug: str):
+    facility = get_object_or_404(Facility.objects.select_related("agency"), slug=slug)
+    alerts = list(FacilityAlert.objects.current().for_facility(facility))
+    return render(
+        request,
+        "portal/facility_detail.html",
+        {"facility": facility, "alerts": alerts, "agency": facility.agency},
+    )
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy"
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def server_error(request):
+    """The 500 page, rendered without context processors that might touch the database."""
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
