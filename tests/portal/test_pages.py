@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.db import DatabaseError
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from portal.models import AlertKind, Facility, FacilityAlert
 from portal.seed import DATA
