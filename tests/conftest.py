@@ -57,6 +57,14 @@ def make_person(missouri):
     return make
 
 
+@pytest.fixture
+def sample_person(make_person):
+    """The fictional person the sample URLs in tests/*/sample_urls*.py refer to."""
+    from tests.pages import SAMPLE_DOC_ID
+
+    return make_person("Ana", "García", facility_code="ACC", doc_id=SAMPLE_DOC_ID)
+
+
 # ---------- browser tests ----------
 
 

@@ -1,13 +1,6 @@
-from django.urls import path
-
-from visits import views
+from visits.urls_inperson import urlpatterns as inperson_patterns
+from visits.urls_video import urlpatterns as video_patterns
 
 app_name = "visits"
 
-urlpatterns = [
-    path("", views.index, name="index"),
-    path("list/", views.visitor_list, name="list"),
-    path("plan/", views.plan, name="plan"),
-    path("video/", views.video_index, name="video"),
-    path("video/plan/", views.video_plan, name="video_plan"),
-]
+urlpatterns = [*inperson_patterns, *video_patterns]

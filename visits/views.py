@@ -15,13 +15,3 @@ def visitor_list(request):
 @require_safe
 def plan(request):
     return render(request, "visits/index.html")
-
-
-@require_safe
-def video_index(request):
-    return render(request, "visits/video.html")
-
-
-@require_safe
-def video_plan(request):
-    return render(request, "visits/video.html")

@@ -1,0 +1,1 @@
+"""funds rules as data."""

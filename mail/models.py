@@ -1,0 +1,1 @@
+"""mail rules as data."""

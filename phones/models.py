@@ -1,0 +1,1 @@
+"""phones rules as data."""

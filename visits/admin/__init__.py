@@ -1,0 +1,1 @@
+from visits.admin import inperson, video  # noqa: F401  (each registers its models)

@@ -1,0 +1,1 @@
+"""Admin for the in-person visiting rules."""

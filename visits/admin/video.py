@@ -1,0 +1,1 @@
+"""Admin for the video visiting rules."""

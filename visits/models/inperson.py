@@ -1,0 +1,1 @@
+"""In-person visiting rules: sessions, closures, visitor list, ID, what to bring."""

@@ -1,0 +1,1 @@
+"""Video visiting rules: provider, prices, blocks, lead times, conduct."""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from visits import views
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("list/", views.visitor_list, name="list"),
+    path("plan/", views.plan, name="plan"),
+]
