@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test serve data lint format lock bench clean
+.PHONY: run test data lint format lock screenshots clean
 
 run: $(VENV)/.installed data
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -17,6 +17,10 @@ data: $(VENV)/.installed
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_missouri
 	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo
+
+# A PNG of every page at phone width, in screenshots/.
+screenshots: $(VENV)/.installed-dev
+	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest -q tests/design/test_screenshots.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
