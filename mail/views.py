@@ -11,6 +11,8 @@ from mail.forms import EnvelopeForm, MailForm, PhotoSizeForm
 from mail.models import DeliveryMethod, MailDestination, MailItem, MailItemRule, PhotoLimit, SendTo
 from portal import clock
 from portal.forms import SUBMITTED, bind_get_form
+from portal.models import Inmate
+from portal.text import is_doc_id, normalize_doc_id
 from portal.views import render_form_page
 
 
@@ -52,7 +54,7 @@ def index(request):
         "personal_rules": [(labels[r.item], r) for r in allowed if r.send_to == SendTo.PERSONAL],
         "facility_rules": [(labels[r.item], r) for r in allowed if r.send_to == SendTo.FACILITY],
         "refused_rules": [(labels[r.item], r) for r in item_rules if not r.allowed],
-        "photo_limit": rules.in_force(limits, day)[0] if limits else None,
+        "photo_limit": next(iter(rules.in_force(limits, day)), None),
         "deliveries": rules.deliveries_on(deliveries, day),
         "reviewed": _newest_review(destinations, item_rules, limits, deliveries),
         "source": _source(destinations, item_rules),
@@ -65,7 +67,30 @@ def index(request):
             personal.recipient_line(gettext("Their full name"), gettext("DOC ID number")),
             *personal.street_lines(None),
         ]
+    person = _linked_person(request)
+    if person:
+        # From a person's page: their own addresses, ready to copy.
+        context["person"] = person
+        if personal:
+            context["person_lines"] = rules.address_block(
+                personal, person.full_name, person.doc_id, person.facility
+            )
+        if context["facility_mail"]:
+            context["person_facility_lines"] = rules.address_block(
+                context["facility_mail"], person.full_name, person.doc_id, person.facility
+            )
     return render(request, "mail/index.html", context)
+
+
+def _linked_person(request) -> Inmate | None:
+    doc_id = normalize_doc_id(request.GET.get("doc_id", "")[:32])
+    if not is_doc_id(doc_id):
+        return None
+    return (
+        Inmate.objects.select_related("facility")
+        .filter(doc_id=doc_id, agency__slug=settings.DEFAULT_AGENCY_SLUG)
+        .first()
+    )
 
 
 @require_safe

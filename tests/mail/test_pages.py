@@ -362,3 +362,38 @@ def test_pages_stay_within_six_queries(sample_person, client, url, django_assert
     with django_assert_max_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [
+        ("/mail/answer/?go=1&doc_id=7000001", "id_items_1"),
+        ("/mail/envelope/?go=1&doc_id=7000001&item=zz", "id_item_1"),
+    ],
+)
+def test_error_summary_links_to_the_first_option(sample_person, client, url, target):
+    html = client.get(url).content.decode()
+    assert f'href="#{target}"' in html
+    assert f'id="{target}"' in html
+
+
+def test_guide_from_a_person_page_shows_their_addresses(make_person, client):
+    person = make_person("Ana", "García", facility_code="FRDC")
+    with time_machine.travel(TODAY, tick=False):
+        response = client.get("/mail/", {"doc_id": person.doc_id})
+    first = f"Ana García, {person.doc_id}"
+    blocks = address_blocks(response)
+    assert [first, *DMC_TAIL] in blocks
+    assert [
+        first,
+        "Fulton Reception and Diagnostic Center",
+        "1393 State Route O",
+        "Fulton, MO 65251",
+    ] in blocks
+
+
+@pytest.mark.parametrize("doc_id", ["99999999", "abc", "1\x002", "9" * 5000])
+def test_guide_with_an_unknown_or_odd_doc_id_still_answers(missouri, client, doc_id):
+    response = client.get("/mail/", {"doc_id": doc_id})
+    assert response.status_code == 200
+    assert "Addresses for" not in response.content.decode()
