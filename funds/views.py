@@ -1,7 +1,134 @@
-from django.shortcuts import render
+"""The money guide: compare the ways to add money, then a checklist for one person."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
+
+from funds import rules
+from funds.forms import DepositForm
+from funds.models import DepositMethod, Speed
+from portal import clock
+from portal.forms import SUBMITTED, bind_get_form
+from portal.views import default_agency, render_form_page
+
+PREFILL = ("doc_id", "facility", "name")
+
+
+def methods_in_force(at=None) -> list[DepositMethod]:
+    return list(
+        DepositMethod.objects.current(at)
+        .filter(agency__slug=settings.DEFAULT_AGENCY_SLUG)
+        .select_related("agency")
+    )
+
+
+def _agency(methods):
+    return methods[0].agency if methods else default_agency()
+
+
+def _facts(methods) -> dict:
+    """The footer's "last reviewed" (the oldest review) and every source used."""
+    reviewed = [m.last_reviewed for m in methods if m.last_reviewed]
+    sources = list(dict.fromkeys(m.source for m in methods if m.source))
+    return {"reviewed": min(reviewed) if reviewed else None, "source": "; ".join(sources)}
+
+
+def _questions(methods) -> DepositMethod | None:
+    return next((m for m in methods if m.questions_phone), None)
+
+
+def _prefill_query(request) -> str:
+    """The person part of the address (?doc_id=... or ?facility=...), kept on links."""
+    kept = {k: request.GET.get(k, "")[:100] for k in PREFILL}
+    return urlencode({k: v for k, v in kept.items() if v})
+
+
+def _with_method(form, request, methods):
+    """Pre-select the way to pay from ?method= on an unsubmitted form."""
+    key = request.GET.get("method", "")
+    if not form.is_bound and any(m.key == key for m in methods):
+        form.initial["method"] = key
+    return form
 
 
 @require_safe
 def index(request):
-    return render(request, "funds/index.html")
+    if request.GET.get(SUBMITTED):
+        # An answer asked of this page: the checklist page gives it.
+        return redirect(reverse("funds:checklist") + "?" + request.GET.urlencode())
+    methods = methods_in_force(clock.now())
+    form = _with_method(bind_get_form(DepositForm, request, methods=methods), request, methods)
+    compared = [
+        {
+            "method": method,
+            "fastest": method.speed == Speed.FASTEST,
+            "needs": rules.needs(method),
+            "how": rules.how_to_pay(method),
+            "where": rules.where_it_goes(method),
+            "fee": rules.fee_text(method),
+        }
+        for method in methods
+    ]
+    context = {
+        "form": form,
+        "compared": compared,
+        "questions": _questions(methods),
+        "agency": _agency(methods),
+        "prefill": _prefill_query(request),
+        **_facts(methods),
+    }
+    return render(request, "funds/index.html", context)
+
+
+def _answer_context(request, print_view: bool):
+    methods = methods_in_force(clock.now())
+    form = _with_method(bind_get_form(DepositForm, request, methods=methods), request, methods)
+    context = {
+        "form": form,
+        "questions": _questions(methods),
+        "agency": _agency(methods),
+        "print_view": print_view,
+        **_facts(methods),
+    }
+    if form.is_bound and form.is_valid():
+        method = form.chosen_method
+        recipient = form.recipient()
+        context.update(
+            method=method,
+            recipient=recipient,
+            answer=rules.answer(method, recipient),
+            print_query=_answer_query(form),
+            **_facts([method]),
+        )
+    return form, context
+
+
+def _answer_query(form) -> str:
+    """The checklist's own address, rebuilt from clean values only."""
+    query = {SUBMITTED: "1"}
+    if form.person is not None:
+        query["doc_id"] = form.person.doc_id
+    else:
+        query["name"] = form.recipient_name
+        if form.chosen_facility is not None:
+            query["facility"] = form.chosen_facility.slug
+    query["method"] = form.chosen_method.key
+    return urlencode(query)
+
+
+@require_safe
+def checklist(request):
+    form, context = _answer_context(request, print_view=False)
+    return render_form_page(request, "funds/checklist.html", context, form)
+
+
+@require_safe
+def print_view(request):
+    form, context = _answer_context(request, print_view=True)
+    if "answer" not in context:
+        # Nothing to print yet: ask the questions (with any errors) first.
+        return render_form_page(request, "funds/checklist.html", context, form)
+    return render(request, "funds/print.html", context)
