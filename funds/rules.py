@@ -86,9 +86,7 @@ def needs(method: DepositMethod) -> list[str]:
         else:
             items.append(_("A deposit slip the person mails you (it is not online)"))
     if method.money_order_from:
-        items.append(
-            _("A money order from the %(seller)s") % {"seller": method.money_order_from}
-        )
+        items.append(_("A money order from the %(seller)s") % {"seller": method.money_order_from})
     if method.pen_colours:
         items.append(_("A %(colours)s pen") % {"colours": method.pen_colours})
     if method.accepted_cards:
@@ -121,9 +119,7 @@ def how_to_pay(method: DepositMethod) -> str:
 def where_it_goes(method: DepositMethod) -> str:
     if method.channel == Channel.MAIL:
         return _("By post to %(address)s") % {"address": ", ".join(method.address_lines)}
-    return _("Straight to %(provider)s. Nothing goes by mail.") % {
-        "provider": method.provider_name
-    }
+    return _("Straight to %(provider)s. Nothing goes by mail.") % {"provider": method.provider_name}
 
 
 def checklist(method: DepositMethod, recipient: Recipient) -> list[Step]:
@@ -165,9 +161,7 @@ def _mail_steps(method: DepositMethod, recipient: Recipient) -> list[Step]:
             )
         )
     if method.payee:
-        steps.append(
-            Step("payee", _("On the money order, make it payable to:"), copy=method.payee)
-        )
+        steps.append(Step("payee", _("On the money order, make it payable to:"), copy=method.payee))
     memo = memo_text(method, recipient)
     if memo:
         steps.append(Step("memo", _("In the memo field, write:"), copy=memo))
@@ -197,13 +191,9 @@ def _electronic_steps(method: DepositMethod, recipient: Recipient) -> list[Step]
             Step("card", _("Have your card ready: %(cards)s.") % {"cards": method.accepted_cards})
         )
     if method.needs_name:
-        steps.append(
-            Step("name", _("Have their full name ready:"), copy=recipient.name or BLANK)
-        )
+        steps.append(Step("name", _("Have their full name ready:"), copy=recipient.name or BLANK))
     if method.needs_doc_id:
-        steps.append(
-            Step("doc-id", _("Have their DOC ID ready:"), copy=recipient.doc_id or BLANK)
-        )
+        steps.append(Step("doc-id", _("Have their DOC ID ready:"), copy=recipient.doc_id or BLANK))
     if method.needs_facility:
         steps.append(
             Step(
@@ -281,7 +271,7 @@ def answer(method: DepositMethod, recipient: Recipient) -> Answer:
 
 
 def _join(items: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {_('and')} {items[-1]}"
