@@ -32,7 +32,9 @@ def _agency(methods):
 def _facts(methods) -> dict:
     """The footer's "last reviewed" (the oldest review) and every source used."""
     reviewed = [m.last_reviewed for m in methods if m.last_reviewed]
-    sources = list(dict.fromkeys(m.source for m in methods if m.source))
+    # Rows often share a source, or extend one ("<source>; <more>"): name each part once.
+    sources = list(dict.fromkeys(p.strip() for m in methods for p in m.source.split(";")))
+    sources = [s for s in sources if s]
     return {"reviewed": min(reviewed) if reviewed else None, "source": "; ".join(sources)}
 
 
