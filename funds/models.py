@@ -7,6 +7,7 @@ memo, the mailing address, the pen rule, the questions line and any fee. Changin
 the electronic provider is an edit of these rows, never a code change.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -138,6 +139,25 @@ class DepositMethod(DatedRule):
     def __str__(self) -> str:
         label = self.get_channel_display()
         return f"{label} ({self.provider_name})" if self.provider_name else str(label)
+
+    def clean(self):
+        """Refuse a row that would leave families with half an answer."""
+        super().clean()
+        errors = {}
+        if self.channel == Channel.MAIL:
+            if not self.payee:
+                errors["payee"] = _("Mail needs the payee, exactly as it must be written.")
+            if not self.address_lines:
+                errors["mail_to"] = _("Mail needs the address to send it to.")
+        elif self.channel:
+            if not self.provider_name:
+                errors["provider_name"] = _("Name the provider that takes the money.")
+            if self.channel == Channel.PHONE and not self.provider_phone:
+                errors["provider_phone"] = _("Paying by phone needs the provider's phone.")
+            if self.channel == Channel.ONLINE and not self.provider_website:
+                errors["provider_website"] = _("Paying online needs the provider's website.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_electronic(self) -> bool:

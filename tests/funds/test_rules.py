@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 
 from funds import rules
 from funds.models import Channel
@@ -221,3 +222,32 @@ def test_a_method_is_in_force_only_between_its_dates():
     assert method.in_force_on(date(2026, 4, 1))
     assert method.in_force_on(date(2026, 12, 31))
     assert not method.in_force_on(date(2027, 1, 1))
+
+
+# ---------- what staff may save ----------
+
+
+@pytest.mark.parametrize(
+    ("method", "field"),
+    [
+        (mail_method(payee=""), "payee"),
+        (mail_method(mail_to=" \n "), "mail_to"),
+        (electronic_method(Channel.PHONE, provider_name=""), "provider_name"),
+        (electronic_method(Channel.PHONE, provider_phone=""), "provider_phone"),
+        (electronic_method(Channel.ONLINE, provider_website=""), "provider_website"),
+        (
+            electronic_method(effective_from=date(2026, 5, 1), effective_until=date(2026, 4, 1)),
+            "effective_until",
+        ),
+    ],
+)
+def test_a_row_that_would_leave_families_half_an_answer_is_refused(method, field):
+    with pytest.raises(ValidationError) as refused:
+        method.clean()
+    assert field in refused.value.message_dict
+
+
+def test_missouris_rows_pass_the_checks():
+    mail_method().clean()
+    electronic_method(Channel.PHONE).clean()
+    electronic_method(Channel.ONLINE).clean()
