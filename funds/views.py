@@ -1,10 +1,12 @@
 """The money guide: compare the ways to add money, then a checklist for one person."""
 
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from funds import rules
@@ -12,9 +14,10 @@ from funds.forms import DepositForm
 from funds.models import DepositMethod, Speed
 from portal import clock
 from portal.forms import SUBMITTED, bind_get_form
+from portal.text import is_doc_id, normalize_doc_id
 from portal.views import default_agency, render_form_page
 
-PREFILL = ("doc_id", "facility", "name")
+SLUG = re.compile(r"[-a-z0-9_]+")
 
 
 def methods_in_force(at=None) -> list[DepositMethod]:
@@ -43,9 +46,18 @@ def _questions(methods) -> DepositMethod | None:
 
 
 def _prefill_query(request) -> str:
-    """The person part of the address (?doc_id=... or ?facility=...), kept on links."""
-    kept = {k: request.GET.get(k, "")[:100] for k in PREFILL}
-    return urlencode({k: v for k, v in kept.items() if v})
+    """The person part of the address (?doc_id=... or ?facility=...), kept on links.
+
+    Only a well-formed DOC ID or facility slug is carried over; anything else is dropped.
+    """
+    kept = {}
+    doc_id = normalize_doc_id(request.GET.get("doc_id", "")[:32])
+    if is_doc_id(doc_id):
+        kept["doc_id"] = doc_id
+    facility = request.GET.get("facility", "")[:80]
+    if SLUG.fullmatch(facility):
+        kept["facility"] = facility
+    return urlencode(kept)
 
 
 def _with_method(form, request, methods):
@@ -121,12 +133,15 @@ def _answer_query(form) -> str:
     return urlencode(query)
 
 
+# Answers name the person: no shared cache may keep a copy.
+@cache_control(private=True)
 @require_safe
 def checklist(request):
     form, context = _answer_context(request, print_view=False)
     return render_form_page(request, "funds/checklist.html", context, form)
 
 
+@cache_control(private=True)
 @require_safe
 def print_view(request):
     form, context = _answer_context(request, print_view=True)

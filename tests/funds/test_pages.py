@@ -282,3 +282,32 @@ def test_nothing_a_family_types_is_stored(missouri, client):
     before = Inmate.objects.count()
     ask(client, name="Bo Lee", facility="algoa-correctional-center", method="mail")
     assert Inmate.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"doc_id": "\x00"},
+        {"doc_id": "12ab"},
+        {"facility": "no such place"},
+        {"facility": "<script>"},
+        {"name": "x" * 5000},
+        {"method": "\x00"},
+    ],
+)
+def test_odd_links_to_the_money_page_still_show_it(missouri, client, query):
+    response = client.get(INDEX, query)
+    body = html(response)
+    assert response.status_code == 200
+    assert "<script>" not in body
+    assert "Get the checklist: by mail" in body
+    assert 'href="/money/checklist/?method=mail"' in body
+
+
+def test_a_very_long_doc_id_in_a_link_still_shows_the_page(missouri, client):
+    assert client.get(INDEX, {"doc_id": "9" * 5000}).status_code == 200
+
+
+def test_answers_are_never_kept_by_a_shared_cache(sample_person, client):
+    response = ask(client, doc_id="7000001", method="mail")
+    assert "private" in response["Cache-Control"]
