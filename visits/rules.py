@@ -39,7 +39,7 @@ class Calendar:
 
 
 def _in_scope(row: VisitingSession, facility) -> str | None:
-    """"facility", "kind" or "agency" when the row can apply to `facility`."""
+    """ "facility", "kind" or "agency" when the row can apply to `facility`."""
     if row.agency_id != facility.agency_id:
         return None
     if row.facility_id:
@@ -165,7 +165,9 @@ class WeeklyHours:
 def weekly_hours(facility, rows: Sequence[VisitingSession], today: date) -> WeeklyHours:
     """A Monday-to-Sunday table of `facility`'s usual sessions, and its coming changes."""
     cal = calendar_for(facility, rows, today)
-    upcoming = sorted((r for r in cal.dated if r.date >= today), key=lambda r: (r.date, r.start or time.min))
+    upcoming = sorted(
+        (r for r in cal.dated if r.date >= today), key=lambda r: (r.date, r.start or time.min)
+    )
     week = [
         WeekRow(day.value, day.label, [s for s in cal.weekly if s.weekday == day.value])
         for day in Weekday
@@ -217,20 +219,17 @@ def id_rule_for(age: int, rules: Iterable[IdRule]) -> IdRule | None:
 
 
 def check_visitors(
-    visitors: Sequence[tuple[int, bool]],
-    rules: Sequence[IdRule],
-    policy: VisitorListPolicy | None,
+    visitors: Sequence[tuple[int, bool]], rules: Sequence[IdRule]
 ) -> list[VisitorAnswer]:
     """Per visitor (age, married to the person): the ID to bring, and any clear stop.
 
     A visitor whose rule says "with an approved adult" is stopped when nobody
     else in the group is an adult visitor, unless they are married to the person.
     """
-    adults_required = policy.minor_needs_adult if policy else True
     answers = []
     for number, (age, married) in enumerate(visitors, start=1):
         rule = id_rule_for(age, rules)
-        needs_adult = bool(rule and rule.needs_approved_adult and adults_required and not married)
+        needs_adult = bool(rule and rule.needs_approved_adult and not married)
         answers.append(VisitorAnswer(number, age, married, rule, needs_adult))
     has_adult = any(a.rule and not a.rule.needs_approved_adult for a in answers)
     for answer in answers:

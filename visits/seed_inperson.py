@@ -217,8 +217,7 @@ RULES = [
     (
         "infant-bag",
         Topic.INFANT,
-        "One clear carry-all for the baby, with only the items on the list. "
-        "Staff may search it.",
+        "One clear carry-all for the baby, with only the items on the list. Staff may search it.",
         "V21",
     ),
     (
@@ -397,8 +396,7 @@ def load(seeder: Seeder, agency: Agency) -> None:
             "changes_per_year": 2,
             "one_list_only": True,
             "supervised_need_officer_approval": True,
-            "minor_needs_adult": True,
-            **_src("V8", "V10", "V11", "V13"),
+            **_src("V8", "V10", "V11"),
         },
     )
     for key, low, high, needed, with_adult in ID_RULES:

@@ -40,7 +40,14 @@ class VisitorListPolicyAdmin(admin.ModelAdmin):
 
 @admin.register(IdRule)
 class IdRuleAdmin(admin.ModelAdmin):
-    list_display = ("key", "min_age", "max_age", "id_needed", "needs_approved_adult", "last_reviewed")
+    list_display = (
+        "key",
+        "min_age",
+        "max_age",
+        "id_needed",
+        "needs_approved_adult",
+        "last_reviewed",
+    )
     list_editable = ("id_needed",)
 
 

@@ -153,11 +153,6 @@ class VisitorListPolicy(DatedRule):
     supervised_need_officer_approval = models.BooleanField(
         _("people on probation or parole need their officer's approval"), default=True
     )
-    minor_needs_adult = models.BooleanField(
-        _("visitors under 18 come with an approved adult"),
-        default=True,
-        help_text=_("Unless they are married to the person."),
-    )
 
     class Meta:
         verbose_name = _("visitor list policy")
@@ -172,9 +167,7 @@ class IdRule(DatedRule):
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="visit_id_rules")
-    min_age = models.PositiveSmallIntegerField(
-        _("from age"), validators=[MaxValueValidator(130)]
-    )
+    min_age = models.PositiveSmallIntegerField(_("from age"), validators=[MaxValueValidator(130)])
     max_age = models.PositiveSmallIntegerField(
         _("to age"),
         null=True,
