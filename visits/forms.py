@@ -1,13 +1,12 @@
 """The in-person visit guide's GET forms: the planner, the list check, the carry-all check."""
 
-from datetime import timedelta
-
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal import clock
 from portal.forms import PersonOrFacilityForm, plain_helper
+from visits import rules
 
 # Plans are for real trips: not before today, and not more than a year ahead,
 # when no one can know the hours yet.
@@ -144,10 +143,10 @@ class PlanForm(PersonOrFacilityForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        today = clock.today()
-        if day < today:
+        problem = rules.date_problem(day, clock.today(), MAX_DAYS_AHEAD)
+        if problem == rules.TOO_EARLY:
             raise forms.ValidationError(_("That day has passed. Choose today or a later day."))
-        if day > today + timedelta(days=MAX_DAYS_AHEAD):
+        if problem == rules.TOO_LATE:
             raise forms.ValidationError(
                 _("Choose a day within the next year. Hours so far ahead are not known yet.")
             )
