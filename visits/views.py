@@ -222,7 +222,7 @@ def plan_ics(request):
     session = answer.sessions[index]
     facility = plan_data["facility"]
     start, end = rules.session_moments(answer.day, session, plan_data["tz"])
-    description = render_to_string(
+    description = render_to_string(  # plain text: autoescape is off in the template
         "visits/plan_event.txt", {**plan_data, "session": session}, request=request
     ).strip()
     event = Event(
@@ -261,6 +261,11 @@ def carry_all(request):
         "items": items,
         "verdicts": verdicts,
         "all_ok": verdicts is not None and all(v.ok for v in verdicts),
+        "intro": (
+            list(VisitRule.objects.current(at).filter(agency=agency, topic=Topic.INFANT))
+            if agency
+            else []
+        ),
         "reviewed": _latest_review(items),
         "source": items[0].source if items else "",
     }

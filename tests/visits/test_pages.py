@@ -43,6 +43,20 @@ def test_guide_shows_weekly_hours_grouped_by_facility(
     assert "up to 20 visitors" in body
 
 
+def test_guide_lists_a_closed_date_under_its_facility(sample_person, client):
+    VisitingSession.objects.create(
+        key="test-closed-acc",
+        agency=sample_person.agency,
+        facility=sample_person.facility,
+        entry=EntryKind.CLOSED,
+        date=datetime(2026, 12, 25).date(),
+        note="Holiday.",
+    )
+    body = client.get("/visits/").content.decode()
+    assert "16 facilities" in body
+    assert "Friday, December 25, 2026:</strong>" in body and "Holiday." in body
+
+
 def test_hours_include_for_the_facility_page(missouri, django_assert_max_num_queries):
     algoa = Facility.objects.get(code="ACC")
     with django_assert_max_num_queries(1):
@@ -75,6 +89,7 @@ def test_open_day_gives_sessions_arrival_id_and_checklist(
     assert response.status_code == 200
     assert "Yes, Algoa Correctional Center has visiting on Friday, December 4, 2026." in body
     assert "Arrive at 9:30 a.m. at the earliest." in body
+    assert "Do not arrive on the grounds before visiting hours begin." in body
     assert "driver&#x27;s license" in body and "school photo ID" in body
     assert "Must come with an approved adult visitor." in body
     assert 'type="checkbox"' in body
@@ -138,6 +153,13 @@ def test_alert_for_that_day_is_shown_and_other_days_are_not(sample_person, clien
     assert "No visits this weekend." not in body and "answer--yes" in body
 
 
+def test_person_with_no_known_facility_is_asked_for_one(make_person, client):
+    person = make_person("Sam", "Lee", facility_code=None)
+    response = client.get(plan_url(doc_id=person.doc_id))
+    assert response.status_code == 400
+    assert "We do not know where this person is held now." in response.content.decode()
+
+
 def test_treatment_center_says_call_to_confirm(missouri, client):
     body = client.get(plan_url(doc_id="", facility="maryville-treatment-center")).content.decode()
     assert "Call the facility to confirm before you go." in body
@@ -158,6 +180,7 @@ def test_minor_without_adult_is_a_clear_stop(sample_person, client, ages, stop):
     query = "&".join(f"{k}={v}" for k, v in params.items())
     body = client.get(f"/visits/plan/?{query}").content.decode()
     assert ("No: this visit will be refused as planned." in body) is stop
+    assert ("must come with an approved adult visitor, and no one" in body) is stop
 
 
 def test_print_view_has_the_answer_without_the_form(sample_person, client):
@@ -214,7 +237,7 @@ def test_calendar_file_holds_the_session_in_utc_with_place_and_reminders(sample_
     assert "DTEND:20261205T003000Z" in lines
     assert "SUMMARY:Visit at Algoa Correctional Center" in lines
     assert any(line.startswith("LOCATION:Algoa Correctional Center\\, 8501") for line in lines)
-    description = next(line for line in lines if line.startswith("DESCRIPTION:Do not"))
+    description = next(line for line in lines if line.startswith("DESCRIPTION:Arrive"))
     assert "2:30 p.m." in description and "school photo ID" in description
     assert "TRIGGER:-PT1440M" in lines and "TRIGGER:-PT120M" in lines
 
@@ -222,20 +245,20 @@ def test_calendar_file_holds_the_session_in_utc_with_place_and_reminders(sample_
 @pytest.mark.parametrize(
     ("date", "start"),
     [
-        ("2026-11-01", None),
-        ("2026-12-06", "DTSTART:20261206T153000Z"),
-        ("2027-03-14", "DTSTART:20270314T143000Z"),
+        ("2026-10-31", "DTSTART:20261031T143000Z"),  # Saturday: still daylight time
+        ("2026-11-01", "DTSTART:20261101T153000Z"),  # Sunday: standard time from 2 a.m.
+        ("2027-03-13", "DTSTART:20270313T153000Z"),  # Saturday: standard time
+        ("2027-03-14", "DTSTART:20270314T143000Z"),  # Sunday: daylight time from 2 a.m.
     ],
 )
 def test_calendar_file_follows_daylight_saving(sample_person, client, date, start):
-    with time_machine.travel(datetime(2026, 10, 20, 12, 0, tzinfo=CHICAGO), tick=False):
-        response = client.get(ics_url(date="2026-11-01"))
-    assert "DTSTART:20261101T153000Z" in response.content.decode()  # CST from 2 a.m.
-    with time_machine.travel(datetime(2026, 10, 20, 12, 0, tzinfo=CHICAGO), tick=False):
-        response = client.get(ics_url(date="2026-10-31"))
-    assert "DTSTART:20261031T143000Z" in response.content.decode()  # still CDT
-    if start:
-        assert start in client.get(ics_url(date=date)).content.decode()
+    when = datetime(2026, 10, 20, 12, 0, tzinfo=CHICAGO)
+    if date.startswith("2027"):
+        when = datetime(2027, 3, 1, 12, 0, tzinfo=CHICAGO)
+    with time_machine.travel(when, tick=False):
+        response = client.get(ics_url(date=date))
+    assert response.status_code == 200
+    assert start in response.content.decode().split("\r\n")
 
 
 @pytest.mark.parametrize(
@@ -266,6 +289,7 @@ def test_list_page_explains_the_steps(missouri, client, django_assert_max_num_qu
     assert response.status_code == 200
     assert "up to 20 visitors" in body
     assert "Do not send it to the person." in body
+    assert "You may be on only one person" in body
 
 
 @pytest.mark.parametrize(
@@ -334,6 +358,7 @@ def test_carry_all_diapers(missouri, client, diapers, ok, django_assert_max_num_
         )
     body = response.content.decode()
     assert response.status_code == 200
+    assert "One clear carry-all for the baby" in body
     if ok:
         assert "Yes, these amounts are allowed." in body
     else:
