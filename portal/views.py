@@ -101,11 +101,12 @@ def facility_list(request):
 @require_safe
 def facility_detail(request, slug: str):
     facility = get_object_or_404(Facility.objects.select_related("agency"), slug=slug)
+    from visits.views import facility_hours_context  # visits builds on portal, not the reverse
+
     alerts = list(FacilityAlert.objects.current().for_facility(facility))
+    context = {"facility": facility, "alerts": alerts, "agency": facility.agency}
     return render(
-        request,
-        "portal/facility_detail.html",
-        {"facility": facility, "alerts": alerts, "agency": facility.agency},
+        request, "portal/facility_detail.html", {**context, **facility_hours_context(facility)}
     )
 
 
