@@ -97,7 +97,7 @@ def load(seeder: Seeder, agency: Agency) -> None:
             "fee-and-minutes",
             CallRuleKind.COST,
             "A fee plus a rate per minute",
-            "Securus charges a fee for each call, plus a rate for each minute.",
+            "The phone company charges a fee for each call, plus a rate for each minute.",
         ),
         (
             "local-number",
