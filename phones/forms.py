@@ -76,8 +76,15 @@ class PhoneForm(PersonOrFacilityForm):
         )
 
 
+class CountField(forms.IntegerField):
+    """A whole number; only spaces counts as empty, so it gets the "enter" message."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip() if isinstance(value, str) else value)
+
+
 def _count_field(label, help_text, limit, required):
-    return forms.IntegerField(
+    return CountField(
         label=label,
         help_text=help_text,
         min_value=1,

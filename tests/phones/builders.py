@@ -1,6 +1,8 @@
 """Unsaved phone rules for the decision tests: Missouri's, as the seed loads them."""
 
+import re
 from decimal import Decimal
+from html import unescape
 
 from phones.models import (
     CallKind,
@@ -67,3 +69,21 @@ def rate(fee, per_minute, kind=CallKind.PREPAID, facility_id=1, start=None):
         per_minute=Decimal(per_minute),
         effective_from=start,
     )
+
+
+def verdict_of(response) -> str:
+    html = response.content.decode()
+    found = re.search(
+        r'<section class="answer[^"]*"[^>]*>\s*<h2 class="answer__verdict"[^>]*>(.*?)</h2>',
+        html,
+        re.S,
+    )
+    assert found, "the answer must open with its verdict"
+    return " ".join(unescape(found.group(1)).split())
+
+
+def text_of(response) -> str:
+    """The page's words, without tags and with spaces tidied."""
+    html = response.content.decode()
+    html = re.sub(r"<select.*?</select>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

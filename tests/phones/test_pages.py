@@ -1,8 +1,6 @@
 """The phone guide's pages: the guide, the guided answer and the cost estimate."""
 
-import re
 from datetime import date, datetime
-from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,27 +8,10 @@ import time_machine
 
 from phones.models import CallRate, CallRule, PhoneProvider
 from phones.rules import PayChoice, PhoneChoice
+from tests.phones.builders import text_of, verdict_of
 
 CHICAGO = ZoneInfo("America/Chicago")
 ACC = "algoa-correctional-center"
-
-
-def verdict_of(response) -> str:
-    html = response.content.decode()
-    found = re.search(
-        r'<section class="answer[^"]*"[^>]*>\s*<h2 class="answer__verdict"[^>]*>(.*?)</h2>',
-        html,
-        re.S,
-    )
-    assert found, "the answer must open with its verdict"
-    return " ".join(unescape(found.group(1)).split())
-
-
-def text_of(response) -> str:
-    """The page's words, without tags and with spaces tidied."""
-    html = response.content.decode()
-    html = re.sub(r"<select.*?</select>", " ", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def answer_url(phone, pay, **who):
