@@ -77,6 +77,7 @@ ANSWERS = [
         PhoneChoice.CELL,
         PayChoice.BILLED,
         "No. Collect calls can never reach a cell phone.",
+        "Next: to get calls on your cell phone, use prepaid calls instead. "
         "You need a Securus account (Advance Connect).",
     ),
     (
@@ -102,7 +103,7 @@ ANSWERS = [
         PayChoice.BILLED,
         "Only on your home landline. Collect calls can reach your home landline, "
         "but never your cell phone.",
-        "To get calls on your cell phone, use prepaid calls instead.",
+        "To get calls on your cell phone too, use prepaid calls. You need a Securus account",
     ),
 ]
 
