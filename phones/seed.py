@@ -104,7 +104,7 @@ def load(seeder: Seeder, agency: Agency) -> None:
             CallRuleKind.LOCAL_NUMBER,
             "Use a phone number local to the facility",
             "Set up your account with a phone number that is local to the facility. "
-            "It may cut the cost of calls a lot.",
+            "Then the calls to you are local calls, and they may cost a lot less.",
         ),
     ]
     for order, (key, kind, title, text) in enumerate(rules, start=1):
