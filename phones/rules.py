@@ -151,6 +151,19 @@ def current_call_types(call_types: Iterable[CallType]) -> list[CallType]:
     return latest(list(call_types), key=lambda t: t.kind)
 
 
+def sources(*groups: Iterable) -> list[tuple[str, date | None]]:
+    """Each distinct (source, last reviewed) of the records shown, in first-seen order."""
+    found: list[tuple[str, date | None]] = []
+    for group in groups:
+        for record in group:
+            if record is None or not (record.source or record.last_reviewed):
+                continue
+            pair = (record.source, record.last_reviewed)
+            if pair not in found:
+                found.append(pair)
+    return found
+
+
 def rules_of_kind(rules: Iterable[CallRule], kind: str) -> list[CallRule]:
     return [rule for rule in rules if rule.kind == kind]
 

@@ -17,6 +17,7 @@ from phones.rules import (
     estimate_all,
     pick_provider,
     rules_of_kind,
+    sources,
 )
 from portal import clock
 from portal.forms import bind_get_form
@@ -84,6 +85,7 @@ def index(request):
         "cost": rules_of_kind(rules, CallRuleKind.COST),
         "local_tips": rules_of_kind(rules, CallRuleKind.LOCAL_NUMBER),
         "prefill_query": _prefill_query(request),
+        "sources": sources([provider], call_types, rules),
     }
     return render(request, "phones/index.html", context)
 
@@ -120,12 +122,14 @@ def answer(request):
         facility,
     )
     who = _who_query(form)
+    rates = _rates(at, facility, call_types)
     context = {
         "advice": advice,
         "person": form.person,
         "facility": facility,
         "provider": provider,
-        "rates": _rates(at, facility, call_types),
+        "rates": rates,
+        "sources": sources([provider], call_types, rules, rates),
         "who_query": who,
         "change_query": "&".join(
             part
@@ -171,6 +175,7 @@ def cost(request):
                         rates, form.cleaned_data["calls"], form.cleaned_data["minutes"]
                     ),
                     "who_query": _who_query(form),
+                    "sources": sources([provider], rates),
                 }
             )
     return render_form_page(request, "phones/cost.html", context, form)

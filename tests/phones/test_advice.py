@@ -15,6 +15,7 @@ from phones.rules import (
     advise,
     current_call_types,
     pick_provider,
+    sources,
 )
 from tests.phones.builders import call_type, missouri_call_types, securus
 
@@ -229,3 +230,14 @@ def test_the_newest_provider_wins():
 def test_unknown_answers_are_refused_by_the_rules(call_types, rules, provider, phone, pay):
     with pytest.raises(ValueError):
         advise(phone, pay, call_types, rules, provider)
+
+
+def test_sources_are_listed_once_each(call_types, rules, provider):
+    for record in [provider, *call_types, *rules]:
+        record.source, record.last_reviewed = "Guide", date(2025, 9, 28)
+    rules[0].source = "Notice"
+
+    assert sources([provider], call_types, rules, [None]) == [
+        ("Guide", date(2025, 9, 28)),
+        ("Notice", date(2025, 9, 28)),
+    ]

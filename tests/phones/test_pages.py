@@ -303,3 +303,15 @@ def test_error_summary_links_to_the_first_radio_button(client, missouri):
 @pytest.mark.parametrize("url", ["/phones/", "/phones/answer/", "/phones/cost/"])
 def test_pages_refuse_posts(client, missouri, url):
     assert client.post(url).status_code == 405
+
+
+def test_footer_names_every_source_behind_the_answer(client, missouri):
+    CallRule.objects.filter(key="call-waiting").update(
+        source="Securus notice", last_reviewed=date(2026, 10, 1)
+    )
+
+    text = text_of(client.get(answer_url(PhoneChoice.LANDLINE, PayChoice.BILLED)))
+
+    footer = text[text.index("Last reviewed") :]
+    assert "Last reviewed September 28, 2025. Source: Missouri Inmate Phones" in footer
+    assert "Last reviewed October 1, 2026. Source: Securus notice." in footer
