@@ -204,6 +204,11 @@ class RuleAdmin(ImportExportMixin, SimpleHistoryAdmin):
     # Shown first in the list for dated rules and sourced facts.
     schedule_column = True
 
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        if issubclass(model, Sourced) and mark_reviewed not in (self.actions or ()):
+            self.actions = [*(self.actions or ()), mark_reviewed]
+
     # --- CSV ---
     def get_resource_classes(self, request):
         return list(self.resource_classes) or [resource_for(self.model)]
@@ -230,16 +235,6 @@ class RuleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         if self._is_sourced() and ReviewFilter not in filters:
             filters.append(ReviewFilter)
         return filters
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if self._is_sourced() and self.has_change_permission(request):
-            actions["mark_reviewed"] = (
-                mark_reviewed,
-                "mark_reviewed",
-                mark_reviewed.short_description,
-            )
-        return actions
 
     @admin.display(description=_("in force"))
     def schedule_status(self, obj):

@@ -76,6 +76,9 @@ REVIEW_AFTER_DAYS = env_int("REVIEW_AFTER_DAYS", 180)
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Under pytest only: a sample rule model the admin tests use like any app's rule.
+if TESTING:
+    INSTALLED_APPS += ["tests.admin.testapp"]
 # ---- end staff admin ----
 
 ROOT_URLCONF = "portal.urls"

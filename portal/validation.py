@@ -28,6 +28,7 @@ from portal import clock
 
 USUAL_FIRST_HOUR = time(6, 0)
 USUAL_LAST_HOUR = time(22, 0)
+DAY_FORMAT = "F j, Y"
 MONEY_WORDS = ("price", "fee", "cost", "amount", "charge")
 NUMBER_FIELDS = (models.DecimalField, models.IntegerField, models.FloatField)
 
@@ -106,8 +107,8 @@ def overlapping(instance):
 
 
 def _period(rule) -> str:
-    start = date_format(rule.effective_from) if rule.effective_from else _("always")
-    until = date_format(rule.effective_until) if rule.effective_until else _("no end date")
+    start = date_format(rule.effective_from, DAY_FORMAT) if rule.effective_from else _("always")
+    until = date_format(rule.effective_until, DAY_FORMAT) if rule.effective_until else _("no end date")
     return f"{start} – {until}"
 
 
@@ -150,12 +151,12 @@ def schedule_warnings(instance) -> list[str]:
     if instance.effective_from and instance.effective_from > today:
         warnings.append(
             _("This takes effect on %(day)s. Families see the current rule until then.")
-            % {"day": date_format(instance.effective_from)}
+            % {"day": date_format(instance.effective_from, DAY_FORMAT)}
         )
     if instance.effective_until and instance.effective_until < today:
         warnings.append(
             _("This ended on %(day)s, so families no longer see it.")
-            % {"day": date_format(instance.effective_until)}
+            % {"day": date_format(instance.effective_until, DAY_FORMAT)}
         )
     return warnings
 
@@ -164,7 +165,7 @@ def schedule_status(instance, today: date | None = None) -> str:
     """'In force', 'Takes effect on ...' or 'Ended on ...' for the admin list."""
     today = today or clock.today()
     if instance.effective_from and instance.effective_from > today:
-        return _("Takes effect on %(day)s") % {"day": date_format(instance.effective_from)}
+        return _("Takes effect on %(day)s") % {"day": date_format(instance.effective_from, DAY_FORMAT)}
     if instance.effective_until and instance.effective_until < today:
-        return _("Ended on %(day)s") % {"day": date_format(instance.effective_until)}
+        return _("Ended on %(day)s") % {"day": date_format(instance.effective_until, DAY_FORMAT)}
     return _("In force")
