@@ -134,7 +134,6 @@ class FacilityAlertAdmin(RuleAdmin):
     search_fields = ["title", "message"]
     list_select_related = ["facility"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["facility"]
     fieldsets = [
         (None, {"fields": ["agency", "facility", "kind", "title", "message"]}),
         (_("When families see it"), {"fields": ["starts_at", "ends_at"]}),
