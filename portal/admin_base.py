@@ -270,7 +270,7 @@ class RuleAdmin(ImportExportMixin, SimpleHistoryAdmin):
 def models_to_review(site) -> list:
     """Registered sourced models, each with its rows not reviewed recently."""
     groups = []
-    for model, model_admin in site._registry.items():
+    for model in site._registry:
         if not issubclass(model, Sourced):
             continue
         rows = list(model._default_manager.filter(needs_review_q()).order_by("last_reviewed")[:200])

@@ -13,7 +13,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from portal import clock, validation
@@ -206,7 +205,9 @@ class Facility(Sourced):
         max_length=200,
         help_text=_("Where visitors go. Mail addresses are set in the mail rules."),
     )
-    city = models.CharField(_("city"), max_length=100, help_text=_("The city of the street address."))
+    city = models.CharField(
+        _("city"), max_length=100, help_text=_("The city of the street address.")
+    )
     state = models.CharField(_("state"), max_length=2, help_text=_("Two-letter code, such as MO."))
     zip_code = models.CharField(
         _("ZIP code"),

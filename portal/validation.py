@@ -108,7 +108,9 @@ def overlapping(instance):
 
 def _period(rule) -> str:
     start = date_format(rule.effective_from, DAY_FORMAT) if rule.effective_from else _("always")
-    until = date_format(rule.effective_until, DAY_FORMAT) if rule.effective_until else _("no end date")
+    until = (
+        date_format(rule.effective_until, DAY_FORMAT) if rule.effective_until else _("no end date")
+    )
     return f"{start} – {until}"
 
 
@@ -165,7 +167,9 @@ def schedule_status(instance, today: date | None = None) -> str:
     """'In force', 'Takes effect on ...' or 'Ended on ...' for the admin list."""
     today = today or clock.today()
     if instance.effective_from and instance.effective_from > today:
-        return _("Takes effect on %(day)s") % {"day": date_format(instance.effective_from, DAY_FORMAT)}
+        return _("Takes effect on %(day)s") % {
+            "day": date_format(instance.effective_from, DAY_FORMAT)
+        }
     if instance.effective_until and instance.effective_until < today:
         return _("Ended on %(day)s") % {"day": date_format(instance.effective_until, DAY_FORMAT)}
     return _("In force")

@@ -41,7 +41,10 @@ def test_an_alert_made_in_one_form_shows_at_once_then_goes_when_ended(
     assert response.status_code == 200
     assert any("has no end" in str(m) for m in response.context["messages"])
     assert "Lockdown: no visits" in editor_client.get(facility.get_absolute_url()).content.decode()
-    assert "Lockdown: no visits" in editor_client.get(sample_person.get_absolute_url()).content.decode()
+    assert (
+        "Lockdown: no visits"
+        in editor_client.get(sample_person.get_absolute_url()).content.decode()
+    )
     other = Facility.objects.get(code="JCCC")
     assert "Lockdown: no visits" not in editor_client.get(other.get_absolute_url()).content.decode()
 

@@ -67,7 +67,11 @@ def test_a_viewer_cannot_mark_reviewed(client, viewer, missouri):
 
 def test_every_sourced_model_offers_mark_reviewed(sample_rules, admin_client, missouri):
     sample_rules.objects.create(facility=Facility.objects.get(code="ACC"), kind="a")
-    for url in ("/admin/portal/facility/", "/admin/portal/agency/", "/admin/admin_tests/samplerule/"):
+    for url in (
+        "/admin/portal/facility/",
+        "/admin/portal/agency/",
+        "/admin/admin_tests/samplerule/",
+    ):
         assert "mark_reviewed" in admin_client.get(url).content.decode(), url
 
 

@@ -1,4 +1,4 @@
-"""`manage.py setup_roles`: Content editor edits content, Viewer only reads, neither touches users."""
+"""`manage.py setup_roles`: editors edit content, viewers only read, neither touches users."""
 
 import io
 
