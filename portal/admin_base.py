@@ -241,8 +241,18 @@ class RuleAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return validation.schedule_status(obj)
 
     # --- forms ---
+    def get_form(self, request, obj=None, **kwargs):
+        form = kwargs.get("form") or self.form
+        if not issubclass(form, LockedModelForm):
+            # An app's own form still gets the lost-update guard.
+            kwargs["form"] = type(form.__name__, (LockedModelForm, form), {})
+        return super().get_form(request, obj, **kwargs)
+
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        if self.fieldsets:
+            fieldsets = list(super().get_fieldsets(request, obj))
+        else:
+            fieldsets = self.default_fieldsets(self.get_fields(request, obj))
         if obj is not None and LOCK_FIELD not in flatten_fieldsets(fieldsets):
             name, options = fieldsets[0]
             fieldsets[0] = (name, {**options, "fields": [*options["fields"], LOCK_FIELD]})
@@ -251,6 +261,18 @@ class RuleAdmin(ImportExportMixin, SimpleHistoryAdmin):
                 (name, {**opts, "fields": [f for f in opts["fields"] if f != LOCK_FIELD]})
                 for name, opts in fieldsets
             ]
+        return fieldsets
+
+    @staticmethod
+    def default_fieldsets(fields):
+        """Without declared fieldsets: the rule itself, then its dates, then its source."""
+        dated = [f for f in ("effective_from", "effective_until") if f in fields]
+        sourced = [f for f in ("source", "last_reviewed") if f in fields]
+        fieldsets = [(None, {"fields": [f for f in fields if f not in dated + sourced]})]
+        if dated:
+            fieldsets.append((_("When it applies"), {"fields": dated}))
+        if sourced:
+            fieldsets.append((_("Source and review"), {"fields": sourced}))
         return fieldsets
 
     def get_fields(self, request, obj=None):
@@ -273,7 +295,11 @@ def models_to_review(site) -> list:
     for model in site._registry:
         if not issubclass(model, Sourced):
             continue
-        rows = list(model._default_manager.filter(needs_review_q()).order_by("last_reviewed")[:200])
+        rows = model._default_manager.filter(needs_review_q())
+        if issubclass(model, DatedRule):
+            # A rule that has ended no longer reaches families: nothing to check.
+            rows = rows.exclude(effective_until__lt=clock.today())
+        rows = list(rows.order_by("last_reviewed")[:200])
         if not rows:
             continue
         opts = model._meta

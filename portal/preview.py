@@ -9,6 +9,7 @@ The admin itself always works on today.
 from datetime import date
 
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from portal import clock
 
@@ -39,7 +40,11 @@ class PreviewDateMiddleware:
         day = self._chosen_day(request)
         request.preview_date = day
         with clock.previewing(day):
-            return self.get_response(request)
+            response = self.get_response(request)
+        if day is not None:
+            # A page of another day must never be kept by a cache and shown to anyone.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     @staticmethod
     def _chosen_day(request) -> date | None:

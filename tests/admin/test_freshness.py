@@ -79,3 +79,14 @@ def test_public_facility_pages_show_when_they_were_last_reviewed(client, missour
     facility = Facility.objects.get(code="ACC")
     page = client.get(facility.get_absolute_url()).content.decode()
     assert "Last reviewed" in page
+
+
+def test_a_rule_that_has_ended_is_not_listed_for_review(sample_rules, editor_client, admin_client):
+    from datetime import date
+
+    acc = Facility.objects.get(code="ACC")
+    sample_rules.objects.create(facility=acc, kind="old-rule", effective_until=date(2020, 1, 1))
+    sample_rules.objects.create(facility=acc, kind="live-rule")
+    page = admin_client.get("/admin/freshness/").content.decode()
+    assert "live-rule" in page
+    assert "old-rule" not in page

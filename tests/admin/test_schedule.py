@@ -105,3 +105,9 @@ def test_the_admin_index_offers_the_preview_and_the_review_page(editor_client):
     page = editor_client.get("/admin/").content.decode()
     assert 'name="preview_date"' in page
     assert "/admin/freshness/" in page
+
+
+def test_a_preview_page_is_never_cached(admin_client, future_alert, frozen):
+    response = admin_client.get(FACILITY + "?preview_date=2026-12-25")
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
