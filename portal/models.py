@@ -13,8 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from portal import clock
+from portal import clock, validation
 from portal.text import looks_like_doc_id, normalize_doc_id, search_key
 
 zip_validator = RegexValidator(
@@ -41,8 +42,31 @@ class Sourced(models.Model):
         help_text=_("The day a member of staff last checked this against its source."),
     )
 
+    # Who changed what and when, for every subclass in every app (one history
+    # table per model; the admin shows it and can revert to any version).
+    history = HistoricalRecords(inherit=True)
+
+    # Generic checks run by clean(); subclasses set these class attributes.
+    # Pairs of (start, end) fields where the end must come after the start.
+    ordered_fields: tuple[tuple[str, str], ...] = ()
+    # Number fields that can never be below zero. When empty, fields named like
+    # a price (price, fee, cost, amount, charge) are found automatically.
+    non_negative_fields: tuple[str, ...] = ()
+    # Time fields that usually fall between 6 a.m. and 10 p.m.: a value outside
+    # is saved, but the admin shows a warning.
+    usual_hours_fields: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        validation.check_ordered(self)
+        validation.check_non_negative(self)
+
+    def admin_warnings(self) -> list[str]:
+        """Messages the admin shows after a save: suspicious, but allowed."""
+        return validation.usual_hours_warnings(self)
 
 
 class DatedQuerySet(models.QuerySet):
@@ -72,6 +96,10 @@ class DatedRule(Sourced):
 
     objects = DatedQuerySet.as_manager()
 
+    # The fields that name "the same rule": two rows with equal values here must
+    # not be in force on the same day, e.g. ("agency", "kind"). Empty: no check.
+    overlap_fields: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
@@ -85,6 +113,10 @@ class DatedRule(Sourced):
             raise ValidationError(
                 {"effective_until": _("The last day cannot be before the first day.")}
             )
+        validation.check_no_overlap(self)
+
+    def admin_warnings(self) -> list[str]:
+        return super().admin_warnings() + validation.schedule_warnings(self)
 
     def in_force_on(self, day: date) -> bool:
         return (self.effective_from is None or self.effective_from <= day) and (
@@ -101,13 +133,20 @@ class Agency(Sourced):
         _("slug"), max_length=80, unique=True, help_text=_("Used in web addresses.")
     )
     state = models.CharField(_("state"), max_length=2, help_text=_("Two-letter code, such as MO."))
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The agency's home page, starting https://.")
+    )
     offender_search_url = models.URLField(
         _("offender search address"),
         blank=True,
         help_text=_("The agency's own public search for a person in its custody."),
     )
-    time_zone = models.CharField(_("time zone"), max_length=64, default="America/Chicago")
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="America/Chicago",
+        help_text=_("Hours and alert times are in this zone. Missouri: America/Chicago."),
+    )
 
     class Meta:
         verbose_name = _("agency")
@@ -135,7 +174,12 @@ class FacilityQuerySet(models.QuerySet):
 
 
 class Facility(Sourced):
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="facilities")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="facilities",
+        help_text=_("The department that runs this facility."),
+    )
     code = models.CharField(
         _("code"),
         max_length=12,
@@ -145,18 +189,53 @@ class Facility(Sourced):
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True, help_text=_("Used in web addresses.")
     )
-    name = models.CharField(_("full name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=32, choices=FacilityKind.choices)
-    street = models.CharField(_("street address"), max_length=200)
-    city = models.CharField(_("city"), max_length=100)
-    state = models.CharField(_("state"), max_length=2)
-    zip_code = models.CharField(_("ZIP code"), max_length=10, validators=[zip_validator])
-    phone = models.CharField(_("phone"), max_length=20, validators=[phone_validator])
+    name = models.CharField(
+        _("full name"),
+        max_length=200,
+        help_text=_("The official name, such as “Algoa Correctional Center”."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=32,
+        choices=FacilityKind.choices,
+        help_text=_("The type of facility, as the department names it."),
+    )
+    street = models.CharField(
+        _("street address"),
+        max_length=200,
+        help_text=_("Where visitors go. Mail addresses are set in the mail rules."),
+    )
+    city = models.CharField(
+        _("city"), max_length=100, help_text=_("The city of the street address.")
+    )
+    state = models.CharField(_("state"), max_length=2, help_text=_("Two-letter code, such as MO."))
+    zip_code = models.CharField(
+        _("ZIP code"),
+        max_length=10,
+        validators=[zip_validator],
+        help_text=_("5 digits, or ZIP+4 such as 65101-1234."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        validators=[phone_validator],
+        help_text=_("The main number families call, such as (573) 751-3911."),
+    )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("For the map and directions. Optional."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("For the map and directions; negative in Missouri. Optional."),
     )
     onsite_video_visits = models.BooleanField(
         _("on-site video visits"),
@@ -256,16 +335,27 @@ def _name_condition(last: str, first: str) -> Q:
 class Inmate(models.Model):
     """A person in the agency's custody. Shown to families as “the person”."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="people",
+        help_text=_("The department holding this person."),
+    )
     doc_id = models.CharField(
         _("DOC ID"),
         max_length=32,
         validators=[doc_id_validator],
         help_text=_("The department's number for this person: digits only, any length."),
     )
-    first_name = models.CharField(_("first name"), max_length=100)
-    middle_name = models.CharField(_("middle name"), max_length=100, blank=True)
-    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(
+        _("first name"), max_length=100, help_text=_("As in the department's records.")
+    )
+    middle_name = models.CharField(
+        _("middle name"), max_length=100, blank=True, help_text=_("Optional.")
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=100, help_text=_("As in the department's records.")
+    )
     facility = models.ForeignKey(
         Facility,
         on_delete=models.SET_NULL,
@@ -283,6 +373,7 @@ class Inmate(models.Model):
     last_key = models.CharField(max_length=100, editable=False)
 
     objects = InmateQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("person in custody")
@@ -341,7 +432,12 @@ class AlertQuerySet(models.QuerySet):
 
 
 class FacilityAlert(models.Model):
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="alerts")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+        help_text=_("The department the alert is about."),
+    )
     facility = models.ForeignKey(
         Facility,
         on_delete=models.CASCADE,
@@ -350,7 +446,12 @@ class FacilityAlert(models.Model):
         related_name="alerts",
         help_text=_("Leave empty for a notice about every facility of the agency."),
     )
-    kind = models.CharField(_("kind"), max_length=32, choices=AlertKind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=32,
+        choices=AlertKind.choices,
+        help_text=_("Pick the closest; “Other notice” for anything else."),
+    )
     title = models.CharField(
         _("headline"), max_length=120, help_text=_("Short and plain, such as “Visiting cancelled”.")
     )
@@ -367,6 +468,7 @@ class FacilityAlert(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AlertQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("facility alert")
@@ -383,6 +485,14 @@ class FacilityAlert(models.Model):
             raise ValidationError({"ends_at": _("The end must be after the start.")})
         if self.facility_id and self.agency_id and self.facility.agency_id != self.agency_id:
             raise ValidationError({"facility": _("This facility belongs to another agency.")})
+
+    def admin_warnings(self) -> list[str]:
+        warnings = []
+        if self.facility_id is None:
+            warnings.append(_("This alert shows on the page of every facility."))
+        if self.ends_at is None:
+            warnings.append(_("This alert has no end: it shows until you remove it or end it."))
+        return [str(text) for text in warnings]
 
     def is_current(self, at: datetime | None = None) -> bool:
         moment = at or clock.now()

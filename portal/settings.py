@@ -56,6 +56,31 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# ---- Staff admin: history, CSV import/export, preview by date ----
+# The admin runs the staff site (portal/admin_base.py), which adds the freshness page.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "portal.apps.StaffAdminConfig"
+INSTALLED_APPS += ["simple_history", "import_export"]
+# Record who made each change (history); let staff preview the site on a later day
+# (`?preview_date=`). Both need the logged-in user, so they come after authentication.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "simple_history.middleware.HistoryRequestMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("simple_history.middleware.HistoryRequestMiddleware") + 1,
+    "portal.preview.PreviewDateMiddleware",
+)
+# A fact not checked for this many days is listed on the admin's freshness page.
+REVIEW_AFTER_DAYS = env_int("REVIEW_AFTER_DAYS", 180)
+# CSV import: all rows or none; importing needs the "change" permission, export "view".
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Under pytest only: a sample rule model the admin tests use like any app's rule.
+if TESTING:
+    INSTALLED_APPS += ["tests.admin.testapp"]
+# ---- end staff admin ----
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 ASGI_APPLICATION = "portal.asgi.application"
