@@ -12,6 +12,7 @@ a person looking someone up ever does, far below what copying the roster needs.
 
 import functools
 import ipaddress
+import logging
 import math
 import time
 
@@ -19,6 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import loader
+
+logger = logging.getLogger("portal.ratelimit")
 
 
 def client_ip(request) -> str:
@@ -55,9 +58,11 @@ def client_key(request) -> str:
         parsed = ipaddress.ip_address(address)
     except ValueError:
         return address
-    if parsed.version == 6 and not parsed.ipv4_mapped:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed.ipv4_mapped or parsed)
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
 
 
 def seconds_to_wait(request, bucket: str, now: float | None = None) -> int:
@@ -102,7 +107,11 @@ def rate_limit(bucket: str):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if settings.RATE_LIMIT_ENABLED:
-                wait = seconds_to_wait(request, bucket)
+                try:
+                    wait = seconds_to_wait(request, bucket)
+                except Exception:  # the cache is down: serve families, do not fail
+                    logger.exception("Rate limit skipped: the cache did not answer")
+                    wait = 0
                 if wait:
                     return too_many_requests(request, wait)
             return view(request, *args, **kwargs)
