@@ -9,8 +9,8 @@ with gunicorn.conf.py and production settings, and sends the home, a facility an
 a person page in turn. It prints throughput, latency, every status seen, errors,
 and each worker's memory before, during and after. It exits 1 on any error or any
 answer other than 200 (wrk's timeout is 10 s, like a patient phone on a slow
-network; its default of 2 s would count a slow answer as an error). Not part of the test suite: it needs wrk
-(`apt-get install wrk`) and takes a minute.
+network; its default of 2 s would count a slow answer as an error). Not part of
+the test suite: it needs wrk (`apt-get install wrk`) and takes a minute.
 
 All requests come from one address, so the people rate limit is raised for the run:
 it would otherwise (rightly) answer 429 to what looks like one very busy client.
@@ -147,8 +147,8 @@ def wait_healthy(base: str, timeout: float = 30):
 
 def run_wrk(base: str, script: Path, seconds: int, connections: int, threads: int) -> str:
     result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
-         "-H", "X-Forwarded-Proto: https", "-s", str(script), base],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
+         "--timeout", "10s", "-H", "X-Forwarded-Proto: https", "-s", str(script), base],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     return result.stdout
