@@ -200,12 +200,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
 
 # == Mail ==
-# Error reports and admin messages. SMTP in production; printed in development.
-_MAIL_BACKEND = env_str(
-    "DJANGO_EMAIL_BACKEND",
+# Mail the site sends to staff. SMTP in production; printed in development.
+# No error reports by mail: they would carry the query strings families typed.
+_MAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.console.EmailBackend"
 )
 MAILERS = {
     "default": {
@@ -224,9 +224,8 @@ MAILERS = {
         ),
     }
 }
-DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-ADMINS = [("Staff", address) for address in env_list("DJANGO_ADMINS")]
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL") or "webmaster@localhost"
+SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 
 # == Cache ==
 # Shared by every app server through Redis in production (rate-limit counters live
