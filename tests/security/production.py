@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +18,8 @@ PRODUCTION_ENV = {
     "DJANGO_TESTING": "false",
     "DJANGO_SECRET_KEY": TEST_SECRET_KEY,
     "DJANGO_ALLOWED_HOSTS": "staying-connected.example.org",
+    # Any SQLite file the checks open goes to the temporary folder, not the project.
+    "SQLITE_NAME": str(Path(tempfile.gettempdir()) / "sc-production-check.sqlite3"),
 }
 
 # The settings that make the production answers differ from the test suite's.
