@@ -33,11 +33,21 @@ HARDENING = [
     "CSRF_COOKIE_SECURE",
     "ALLOWED_HOSTS",
     "DEBUG",
+    "AXES_ENABLED",
+    "AUTHENTICATION_BACKENDS",
+    "RATE_LIMIT_ENABLED",
+    "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+    "SESSION_COOKIE_AGE",
 ]
 
 
 def run_manage(*args: str, env: dict | None = None, drop: tuple[str, ...] = ()):
     """Run manage.py in a fresh process with production's environment (plus `env`)."""
+    return run_in_production([sys.executable, "manage.py", *args], env=env, drop=drop)
+
+
+def run_in_production(command: list[str], env: dict | None = None, drop: tuple[str, ...] = ()):
+    """Run a command in the project folder with production's environment (plus `env`)."""
     # Nothing of the test run's own Django environment leaks into "production".
     full_env = {
         k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"
@@ -47,7 +57,7 @@ def run_manage(*args: str, env: dict | None = None, drop: tuple[str, ...] = ()):
     for name in drop:
         full_env.pop(name, None)
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        command,
         cwd=ROOT,
         env=full_env,
         capture_output=True,

@@ -11,6 +11,10 @@ PASSWORD = "a long staff pass phrase 42"  # noqa: S105
 @pytest.fixture
 def staff(db, settings):
     settings.AXES_ENABLED = True
+    settings.AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
     # A fast hasher: these tests are about counting attempts, not hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return get_user_model().objects.create_superuser("staffer", "staff@example.org", PASSWORD)
@@ -18,6 +22,12 @@ def staff(db, settings):
 
 def sign_in(client, password, username="staffer", address="198.51.100.20"):
     return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_tests_sign_in_without_the_lock_out_by_default(db, settings, client):
+    assert settings.AXES_ENABLED is False
+    get_user_model().objects.create_user("plain", password=PASSWORD)
+    assert client.login(username="plain", password=PASSWORD)
 
 
 def test_correct_password_signs_in(staff, client):

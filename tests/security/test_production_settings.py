@@ -1,8 +1,11 @@
 """Production mode: the deployment checks pass, and every protective header is sent."""
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from tests.security.production import hardening_settings, run_manage
+from tests.security.production import hardening_settings, run_in_production, run_manage
 
 HOST = "staying-connected.example.org"
 
@@ -46,6 +49,23 @@ def test_production_settings_are_hardened(production):
     assert production.SESSION_COOKIE_SECURE is True
     assert production.CSRF_COOKIE_SECURE is True
     assert production.ALLOWED_HOSTS == [HOST]
+    assert production.AXES_ENABLED is True
+    assert production.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert production.RATE_LIMIT_ENABLED is True
+    assert production.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert production.SESSION_COOKIE_AGE == 60 * 60
+
+
+def test_gunicorn_configuration_loads_the_production_app():
+    result = run_in_production(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "-c",
+            "gunicorn.conf.py",
+            "--check-config",
+        ]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_plain_http_is_redirected_to_https(production, missouri, client):
