@@ -270,8 +270,10 @@ LOGGING = {
     # Request logs carry query strings, which can hold what a family typed.
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        # Admin sign-in failures and lock-outs: user name and address, never a password.
+        # Admin sign-in failures and lock-outs (name and address masked; never a password).
         "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # ...but not its start-up banner on every command.
+        "axes.apps": {"level": "WARNING"},
         "portal.database": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }

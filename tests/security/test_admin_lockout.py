@@ -1,5 +1,7 @@
 """Admin sign-in: repeated failures lock out, every attempt is recorded, sessions expire."""
 
+import logging
+
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth import get_user_model
@@ -81,3 +83,21 @@ def test_admin_sessions_expire(settings, staff, client):
 def test_public_pages_set_no_session(missouri, client):
     response = client.get("/facilities/")
     assert "sessionid" not in response.cookies
+
+
+def test_failed_attempts_and_lock_outs_are_logged_without_the_password(staff, settings, caplog):
+    from django.test import Client
+
+    axes_logger = logging.getLogger("axes")
+    axes_logger.addHandler(caplog.handler)  # the "axes" logger does not propagate
+    try:
+        client = Client()
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            sign_in(client, "wrong-secret")
+    finally:
+        axes_logger.removeHandler(caplog.handler)
+    assert caplog.text.count("User login failed") == settings.AXES_FAILURE_LIMIT
+    assert "Locking out" in caplog.text
+    # The console log masks who and where (the admin shows them); never a password.
+    assert "wrong-secret" not in caplog.text
+    assert "staffer" not in caplog.text
