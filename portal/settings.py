@@ -1,6 +1,8 @@
 """Settings for Staying Connected, read from the environment (see .env.example)."""
 
+import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +26,15 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
 
+# == Production mode ==
+# Any run that is neither development (DJANGO_DEBUG=true) nor the test suite is
+# production: secure cookies, HSTS, HTTPS only, and every deployment setting required.
+PRODUCTION = not DEBUG and not TESTING
+
+if PRODUCTION and "DJANGO_ALLOWED_HOSTS" not in os.environ:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is required in production: the site's host names, comma separated."
+    )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -35,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "crispy_forms",
     "crispy_forms_gds",
     "portal",
@@ -45,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its process_exception runs last and sees a lost database on any page.
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -54,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: answers a locked-out admin login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # ---- Staff admin: history, CSV import/export, preview by date ----
@@ -105,7 +121,11 @@ TEMPLATES = [
 # PostgreSQL through DATABASE_URL; SQLite in the project folder otherwise.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Health checks: a connection kept from before the database went away is tested
+    # and replaced, so the site recovers by itself when the database returns.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -166,7 +186,101 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# == Production hardening ==
+# TLS ends at the load balancer, which must set X-Forwarded-Proto (and strip any
+# such header the client sent). Plain HTTP is redirected to HTTPS.
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+# The health check answers the load balancer over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# == Staff sessions ==
+# Only staff sign in (families never do). A session ends when the browser closes,
+# and after an hour without activity (each request renews it).
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True
+
+# == Admin lock-out (django-axes) ==
+# Repeated failed admin sign-ins lock out the address and the user name for a while.
+# Every attempt is stored (AccessAttempt, AccessLog: who, when, from where; never
+# the password) and visible in the admin.
+# Off under tests (so `client.login()` works); the lock-out tests turn it on.
+AXES_ENABLED = env_bool("AXES_ENABLED", default=not TESTING)
+AUTHENTICATION_BACKENDS = [
+    *(["axes.backends.AxesStandaloneBackend"] if AXES_ENABLED else []),
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+# Either one alone locks: an attacker cannot dodge it by trying many names from one
+# address, nor one name from many addresses.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+
+# == Mail ==
+# Mail the site sends to staff. SMTP in production; printed in development.
+# No error reports by mail: they would carry the query strings families typed.
+_MAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend"
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        "OPTIONS": (
+            {
+                "host": env_str("DJANGO_EMAIL_HOST", "localhost"),
+                "port": env_int("DJANGO_EMAIL_PORT", 587),
+                "username": env_str("DJANGO_EMAIL_HOST_USER"),
+                "password": env_str("DJANGO_EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", default=True),
+                "timeout": 10,
+            }
+            if _MAIL_BACKEND.endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL") or "webmaster@localhost"
+SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+
+# == Cache ==
+# Shared by every app server through Redis in production (rate-limit counters live
+# here); memory of one process when REDIS_URL is empty.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "sc",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# == Rate limits ==
+# Per client address, on the people search and person pages together, as
+# (requests, seconds) windows. Off under tests, which turn it on where they need it.
+RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", default=not TESTING)
+RATE_LIMITS = {
+    "people": [
+        (env_int("RATE_LIMIT_PEOPLE_PER_MINUTE", 60), 60),
+        (env_int("RATE_LIMIT_PEOPLE_PER_HOUR", 1000), 60 * 60),
+    ],
+}
+# How many proxies (load balancers) stand in front of the app servers and append to
+# X-Forwarded-For. 0: the client connects directly and REMOTE_ADDR is its address.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 # The agency whose rules the portal shows when a page names none.
 DEFAULT_AGENCY_SLUG = env_str("DEFAULT_AGENCY_SLUG", "missouri-doc")
@@ -179,5 +293,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
     # Request logs carry query strings, which can hold what a family typed.
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Admin sign-in failures and lock-outs (name and address masked; never a password).
+        "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # ...but not its start-up banner on every command.
+        "axes.apps": {"level": "WARNING"},
+        "portal.database": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }

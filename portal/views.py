@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal.forms import FacilityFilterForm, PeopleSearchForm
 from portal.models import Agency, Facility, FacilityAlert, Inmate
+from portal.ratelimit import rate_limit
 from portal.text import is_doc_id
 
 
@@ -33,6 +34,7 @@ def home(request):
     )
 
 
+@rate_limit("people")
 @require_safe
 def people_search(request):
     form = PeopleSearchForm(request.GET or None)
@@ -54,11 +56,14 @@ def people_search(request):
     return render_form_page(request, "portal/people_search.html", context, form)
 
 
+@rate_limit("people")
 @require_safe
 def person(request, doc_id: str):
-    if not is_doc_id(doc_id):
-        raise Http404
-    inmate = get_object_or_404(Inmate.objects.select_related("facility", "agency"), doc_id=doc_id)
+    # A malformed DOC ID runs the same query as an unknown one (for the empty string,
+    # which no one has), so both answer the same 404 page in the same time: the
+    # address tells nothing more than the public search does.
+    lookup = doc_id if is_doc_id(doc_id) else ""
+    inmate = get_object_or_404(Inmate.objects.select_related("facility", "agency"), doc_id=lookup)
     alerts = (
         list(FacilityAlert.objects.current().for_facility(inmate.facility))
         if inmate.facility

@@ -1,0 +1,45 @@
+"""Gunicorn settings for production: `gunicorn -c gunicorn.conf.py portal.wsgi`.
+
+Every value can be set from the environment, so each app server behind the load
+balancer runs the same file.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "portal.wsgi:application"
+
+# Listen where the load balancer can reach us. 127.0.0.1 when it runs on this host.
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+
+# Threads let one worker wait on the database for one request while serving another.
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+
+# Load the app once before forking: a bad setting stops start-up at once, and the
+# workers share the loaded code's memory.
+preload_app = True
+
+# A request that takes longer than this is stuck: the worker is replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+
+# Optional recycling after N requests (0 = never), a guard against slow leaks.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+
+# Only the load balancer's addresses may tell us the client used HTTPS.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# No access log: request lines carry query strings, which can hold what a family
+# typed (a name, a DOC ID). Errors go to standard error.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+
+# Refuse oversized request lines and headers early.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190

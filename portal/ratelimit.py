@@ -1,0 +1,121 @@
+"""A small cache-backed rate limit per client address, so the roster cannot be scraped.
+
+Each limited page belongs to a named bucket (settings.RATE_LIMITS), and a bucket
+has one or more fixed windows such as "60 requests a minute" and "1,000 an hour".
+Counters live in the shared cache (Redis in production), so every app server
+counts the same client together.
+
+A family on a shared network (a phone company's shared address, a library) shares
+one count with its neighbours, so the default limits are generous: far above what
+a person looking someone up ever does, far below what copying the roster needs.
+"""
+
+import functools
+import ipaddress
+import logging
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.template import loader
+
+logger = logging.getLogger("portal.ratelimit")
+
+
+def client_ip(request) -> str:
+    """The client's address, trusting X-Forwarded-For only from our own proxies.
+
+    Behind N load balancers (settings.TRUSTED_PROXY_COUNT), the client is the N-th
+    address from the right of X-Forwarded-For: anything further left was written by
+    the client and can be forged. With no proxy, REMOTE_ADDR is the client.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    hops = settings.TRUSTED_PROXY_COUNT
+    if hops > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= hops:
+            remote = forwarded[-hops]
+    try:
+        return str(ipaddress.ip_address(remote))
+    except ValueError:
+        return "unknown"
+
+
+def client_key(request) -> str:
+    """One key per client: the address, or its /64 network for IPv6.
+
+    One home or phone gets a whole IPv6 /64 and can pick any address in it, so
+    counting single IPv6 addresses would let one client look like millions.
+    """
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
+def seconds_to_wait(request, bucket: str, now: float | None = None) -> int:
+    """Count this request in every window of the bucket; 0 when it may go ahead.
+
+    Otherwise, the seconds until the fullest window that is over its limit resets.
+    """
+    now = time.time() if now is None else now
+    who = client_key(request)
+    wait = 0
+    for limit, window in settings.RATE_LIMITS.get(bucket, ()):
+        started = int(now // window) * window
+        key = f"ratelimit:{bucket}:{window}:{started}:{who}"
+        # add() only sets a missing key; the timeout lets the cache drop old windows.
+        cache.add(key, 0, timeout=window + 5)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add() and incr()
+            cache.set(key, 1, timeout=window + 5)
+            count = 1
+        if count > limit:
+            wait = max(wait, math.ceil(started + window - now))
+    return max(wait, 1) if wait else 0
+
+
+def too_many_requests(request, wait: int) -> HttpResponse:
+    minutes = max(1, math.ceil(wait / 60))
+    body = loader.render_to_string(
+        "429.html", {"wait_seconds": wait, "wait_minutes": minutes}, request=request
+    )
+    response = HttpResponse(body, status=429)
+    response["Retry-After"] = str(wait)
+    # Never cache a refusal: the next try may well succeed.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def rate_limit(bucket: str):
+    """Limit a view by client address, counting in the named bucket."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if settings.RATE_LIMIT_ENABLED:
+                try:
+                    wait = seconds_to_wait(request, bucket)
+                except Exception:  # the cache is down: serve families, do not fail
+                    logger.exception("Rate limit skipped: the cache did not answer")
+                    wait = 0
+                if wait:
+                    return too_many_requests(request, wait)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
