@@ -2,7 +2,6 @@
 
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
-from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from phones.rules import PayChoice, PhoneChoice
@@ -12,21 +11,8 @@ MAX_CALLS = 1000
 MAX_MINUTES = 600
 
 
-class FirstRadioBoundField(BoundField):
-    """Radios are drawn with ids id_<name>_1, id_<name>_2...
-
-    Pointing the field's id at the first one makes the error summary link land
-    on a real radio button, and keeps the hint and error ids the radios refer to.
-    """
-
-    @property
-    def auto_id(self):
-        base = super().auto_id
-        return f"{base}_1" if base else base
-
-
 class RadioChoiceField(forms.ChoiceField):
-    bound_field_class = FirstRadioBoundField
+    # The shared error summary links radio errors to the first option (id_<name>_1).
     widget = forms.RadioSelect
 
 

@@ -32,10 +32,13 @@ def test_the_number_of_days_is_a_setting(editor_client, settings):
 
 
 def test_all_clear_when_everything_is_fresh(editor_client):
-    from portal.models import Agency
+    from django.apps import apps
 
-    Facility.objects.update(last_reviewed=clock.today())
-    Agency.objects.update(last_reviewed=clock.today())
+    from portal.models import Sourced
+
+    for model in apps.get_models():
+        if issubclass(model, Sourced):
+            model.objects.update(last_reviewed=clock.today())
     page = editor_client.get("/admin/freshness/").content.decode()
     assert "Everything has been reviewed recently." in page
 
