@@ -1,9 +1,10 @@
 """Decisions for video visits, as plain functions of plain inputs and rule objects.
 
-All time arithmetic is done on aware datetimes in real (elapsed) time: "72 hours
-ahead" is 72 hours on the clock of the world, so across a change of clocks the
-wall time of a deadline moves by an hour. Wall times are only used for what the
-visitor types in and for what the pages show, both in the agency's time zone.
+All time arithmetic is done in real (elapsed) time: "72 hours ahead" is 72 hours
+on the clock of the world, so across a change of clocks the wall time of a
+deadline moves by an hour. Python adds and compares two datetimes of the same
+time zone by their wall times, so every sum and comparison here is done in UTC
+(`_utc`) and only the results are shown in the agency's time zone.
 """
 
 from dataclasses import dataclass
@@ -43,6 +44,14 @@ def money(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> datetime:
+    return moment.astimezone(tz)
+
+
 def offers(facility, kind: str) -> bool:
     """Whether `facility` offers this kind of video visit."""
     if facility is None:
@@ -71,6 +80,7 @@ def local_start(day: date, clock_time: time, tz: ZoneInfo) -> tuple[datetime | N
 
 def start_problem(start: datetime, now: datetime, horizon_days: int) -> str | None:
     """Why `start` is not a time anyone could plan for, or None."""
+    start, now = _utc(start), _utc(now)
     if start <= now:
         return PAST
     if start > now + timedelta(days=horizon_days):
@@ -85,7 +95,7 @@ def _ceil_minute(moment: datetime) -> datetime:
 
 def earliest_bookable(now: datetime, rules: VideoVisitRules, tz: ZoneInfo) -> datetime:
     """The first whole minute that is at least the lead time away from `now`."""
-    return _ceil_minute(now + timedelta(hours=rules.booking_lead_hours)).astimezone(tz)
+    return _local(_ceil_minute(_utc(now) + timedelta(hours=rules.booking_lead_hours)), tz)
 
 
 def first_bookable_at_same_time(
@@ -97,7 +107,7 @@ def first_bookable_at_same_time(
     day = earliest.date()
     for _ in range(7):  # a skipped or doubled time can only push it a day or two
         candidate, problem = local_start(day, wall_time, tz)
-        if candidate is not None and candidate >= earliest:
+        if candidate is not None and _utc(candidate) >= _utc(earliest):
             return candidate
         day += timedelta(days=1)
     return earliest
@@ -150,7 +160,7 @@ class VideoVisitPlan:
     @property
     def time_left(self) -> timedelta:
         """Real time from now until the start."""
-        return self.start - self.now
+        return _utc(self.start) - _utc(self.now)
 
     @property
     def hours_left(self) -> int:
@@ -162,7 +172,7 @@ class VideoVisitPlan:
 
     @property
     def cancel_deadline_passed(self) -> bool:
-        return self.cancel_by is not None and self.cancel_by <= self.now
+        return self.cancel_by is not None and _utc(self.cancel_by) <= _utc(self.now)
 
 
 def plan_visit(
@@ -174,17 +184,16 @@ def plan_visit(
     tz: ZoneInfo,
 ) -> VideoVisitPlan:
     """Every time and sum a visitor needs for one video visit starting at `start`."""
-    start = start.astimezone(tz)
+    start_utc, now_utc = _utc(start), _utc(now)
     price = cost(rules, kind, blocks)
-    lead = timedelta(hours=rules.booking_lead_hours)
-    book_by = (start - lead).astimezone(tz)
-    bookable = now <= book_by
+    book_by = start_utc - timedelta(hours=rules.booking_lead_hours)
+    bookable = now_utc <= book_by
     return VideoVisitPlan(
         kind=kind,
-        start=start,
-        end=(start + timedelta(minutes=price.minutes)).astimezone(tz),
+        start=_local(start_utc, tz),
+        end=_local(start_utc + timedelta(minutes=price.minutes), tz),
         cost=price,
-        book_by=book_by,
+        book_by=_local(book_by, tz),
         bookable=bookable,
         earliest=earliest_bookable(now, rules, tz),
         same_time_later=None if bookable else first_bookable_at_same_time(start, now, rules, tz),
@@ -192,11 +201,11 @@ def plan_visit(
         cancel_by=(
             None
             if price.is_free
-            else (start - timedelta(hours=rules.cancel_credit_hours)).astimezone(tz)
+            else _local(start_utc - timedelta(hours=rules.cancel_credit_hours), tz)
         ),
-        visitor_login=(start - timedelta(minutes=rules.visitor_early_login_minutes)).astimezone(tz),
-        person_login=(start - timedelta(minutes=rules.person_early_login_minutes)).astimezone(tz),
-        now=now,
+        visitor_login=_local(start_utc - timedelta(minutes=rules.visitor_early_login_minutes), tz),
+        person_login=_local(start_utc - timedelta(minutes=rules.person_early_login_minutes), tz),
+        now=_local(now_utc, tz),
     )
 
 

@@ -288,7 +288,7 @@ def _calendar_event(context) -> Event:
     )
 
     reminders = []
-    if plan.cancel_by and plan.cancel_by > plan.now:
+    if plan.cancel_by and not plan.cancel_deadline_passed:
         reminders.append(
             Reminder(
                 _("Last chance to cancel this video visit and get a credit."), at=plan.cancel_by
