@@ -266,14 +266,14 @@ def _calendar_event(context) -> Event:
         location = ", ".join(facility.address_lines)
 
     lines = [
-        _("Log in from %(time)s.") % {"time": _when(plan.visitor_login, tz)},
-        _("The visit ends at %(time)s.") % {"time": _when(plan.end, tz)},
+        _("You can log in from: %(time)s") % {"time": _when(plan.visitor_login, tz)},
+        _("The visit ends: %(time)s") % {"time": _when(plan.end, tz)},
     ]
     if plan.cost.is_free:
-        lines.append(_("Cost: free."))
+        lines.append(_("Cost: free"))
     else:
         lines.append(
-            _("Cost: %(blocks)s x $%(price)s = $%(total)s.")
+            _("Cost: %(blocks)s x $%(price)s = $%(total)s")
             % {
                 "blocks": plan.cost.blocks,
                 "price": video_rules.money(plan.cost.price_per_block),
@@ -281,9 +281,11 @@ def _calendar_event(context) -> Event:
             }
         )
     if plan.cancel_by:
-        lines.append(_("Cancel by %(time)s to get a credit.") % {"time": _when(plan.cancel_by, tz)})
+        lines.append(
+            _("Last time to cancel for a credit: %(time)s") % {"time": _when(plan.cancel_by, tz)}
+        )
     lines.append(
-        _("Book it through %(provider)s by %(time)s.")
+        _("Last time to book it through %(provider)s: %(time)s")
         % {"provider": rules.provider_name, "time": _when(plan.book_by, tz)}
     )
 
@@ -296,7 +298,7 @@ def _calendar_event(context) -> Event:
         )
     reminders.append(
         Reminder(
-            _("Your video visit starts soon. You can log in from %(time)s.")
+            _("Your video visit starts soon. You can log in at %(time)s, not earlier.")
             % {"time": date_format(plan.visitor_login.astimezone(tz), "g:i a")},
             before=timedelta(
                 minutes=rules.visitor_early_login_minutes + rules.reminder_minutes_before_login

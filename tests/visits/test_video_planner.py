@@ -90,7 +90,8 @@ def test_a_remote_visit_far_enough_ahead_gets_every_time_and_the_cost(
     page = text(response)
     assert response.status_code == 200
     assert "Yes. You can book this video visit." in page
-    assert "book it through Securus Technologies by Monday, December 7, 2026, 10:00 a.m." in page
+    assert "Next step: book it through Securus Technologies." in page
+    assert "The last time to book is Monday, December 7, 2026, 10:00 a.m., Missouri time." in page
     assert "2 blocks × $7.95 = $15.90" in page
     assert "Thursday, December 10, 2026, 10:00 a.m." in page  # starts
     assert "Thursday, December 10, 2026, 11:00 a.m. (60 minutes)" in page  # ends
@@ -384,7 +385,7 @@ def test_the_calendar_file_has_the_visit_and_two_reminders(ask):
     assert "TRIGGER;VALUE=DATE-TIME:20261208T160000Z" in lines
     assert "TRIGGER:-PT11M" in lines
     assert ics.count("BEGIN:VALARM") == 2
-    assert "Cost: 2 x $7.95 = $15.90." in ics
+    assert "Cost: 2 x $7.95 = $15.90" in ics
 
 
 def test_the_calendar_file_across_the_clock_change_uses_real_hours(client, sample_person):
@@ -437,7 +438,7 @@ def test_a_price_changed_in_the_admin_shows_everywhere(admin_client, client, ask
     assert "$8.50 for each 30-minute block." in text(client.get(PLAN))
     assert "2 blocks × $8.50 = $17.00" in text(ask())
     assert "2 blocks × $8.50 = $17.00" in text(ask(url="/visits/video/plan/print/"))
-    assert "Cost: 2 x $8.50 = $17.00." in unfolded(ask(url="/visits/video/plan/video-visit.ics"))
+    assert "Cost: 2 x $8.50 = $17.00" in unfolded(ask(url="/visits/video/plan/video-visit.ics"))
     assert "7.95" not in text(ask())
 
 
