@@ -22,6 +22,7 @@ from portal.models import Facility, FacilityAlert
 from portal.views import render_form_page
 from visits import video_rules
 from visits.models.video import (
+    VideoAnswer,
     VideoEligibilityRule,
     VideoKind,
     VideoPointTopic,
@@ -143,6 +144,11 @@ def _answer(request, form, rules, eligibility, now, tz) -> dict:
             (f, _with_query(f.rule.next_url, who))
             for f in findings
             if f.outcome == video_rules.CHECK
+        ],
+        "answered": [
+            (f.rule.question, VideoAnswer(f.answer).label)
+            for f in findings
+            if f.outcome != video_rules.SKIPPED and f.answer
         ],
         "who_query": who,
         "in_person_url": _with_query(reverse("visits:plan"), who),

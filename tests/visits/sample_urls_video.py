@@ -31,6 +31,7 @@ SAMPLE_URLS: list[str] = [
     "/visits/video/plan/?facility=algoa-correctional-center",
     _answer(),  # yes, from home
     _answer(kind="onsite", blocks=None),  # yes, at the facility
+    _answer(doc_id=None, facility="boonville-correctional-center"),  # yes, by facility
     _answer(day=_TOO_SOON),  # too soon
     _answer(q_on_visitor_list="not_sure"),  # check first
     _answer(q_attorney_visit="yes"),  # refused

@@ -102,6 +102,8 @@ def test_a_remote_visit_far_enough_ahead_gets_every_time_and_the_cost(
     assert "Before the visit: your checklist" in page
     assert "Pick a place where no one else can be seen" in page
     assert 'class="checklist"' in page
+    assert "Your answers about who takes part" in page
+    assert "their client?</dt><dd>No</dd>" in page
 
 
 def test_the_answer_shows_the_time_line_in_order(ask):
@@ -473,3 +475,24 @@ def test_without_rules_the_pages_say_so_instead_of_failing(client, missouri):
         response = client.get(url)
         assert response.status_code == 503
         assert "call the facility" in text(response)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/visits/videovisitrules/",
+        "/admin/visits/videoeligibilityrule/",
+        "/admin/visits/videovisitpoint/",
+        "/admin/visits/videovisitpoint/?topic=prohibited",
+    ],
+)
+def test_staff_can_list_every_video_rule_in_the_admin(admin_client, missouri, url):
+    assert admin_client.get(url).status_code == 200
+
+
+def test_staff_can_open_each_video_rule_in_the_admin(admin_client, missouri):
+    for model in (VideoVisitRules, VideoEligibilityRule):
+        for pk in model.objects.values_list("pk", flat=True):
+            name = model._meta.model_name
+            response = admin_client.get(reverse(f"admin:visits_{name}_change", args=[pk]))
+            assert response.status_code == 200
