@@ -160,11 +160,12 @@ def _answer(request, form, rules, eligibility, now, tz) -> dict:
         )
         return context
 
-    points = _points_by_topic(
-        rules.agency_id, now, topics=[VideoPointTopic.SETUP, VideoPointTopic.REFUND]
-    )
-    context["setup"] = [p for p in points.get(VideoPointTopic.SETUP, []) if p.applies(kind)]
-    context["refunds"] = [p for p in points.get(VideoPointTopic.REFUND, []) if p.applies(kind)]
+    if verdict in (video_rules.YES, video_rules.CHECK_FIRST):
+        points = _points_by_topic(
+            rules.agency_id, now, topics=[VideoPointTopic.SETUP, VideoPointTopic.REFUND]
+        )
+        context["setup"] = [p for p in points.get(VideoPointTopic.SETUP, []) if p.applies(kind)]
+        context["refunds"] = [p for p in points.get(VideoPointTopic.REFUND, []) if p.applies(kind)]
     context["alerts"] = list(
         (
             FacilityAlert.objects.current(now)
