@@ -183,6 +183,11 @@ def test_too_soon_gives_the_earliest_time_and_a_link_to_plan_it(ask):
     assert "start_time=08%3A59" in page
 
 
+def test_a_visit_later_today_is_too_soon_in_plain_words(ask):
+    page = text(ask(day="2026-11-23", start_time="10:30"))
+    assert "is only 1 hour and 30 minutes from now." in page
+
+
 def test_fall_back_weekend_deadline_is_72_real_hours(client, sample_person):
     with time_machine.travel(chicago(2026, 10, 29, 10, 30), tick=False):
         page = text(client.get(PLAN, planner_query(day="2026-11-01", start_time="10:00")))
