@@ -334,9 +334,9 @@ def test_bad_input_gets_a_clear_message_and_a_400(ask, changes, message):
 
 def test_errors_link_to_their_fields(ask):
     page = ask(kind=None, q_attorney_visit=None).content.decode()
-    assert 'href="#id_kind"' in page
+    assert 'href="#id_kind_1"' in page
     assert 'id="id_kind"' in page
-    assert 'href="#id_q_attorney_visit"' in page
+    assert 'href="#id_q_attorney_visit_1"' in page
     assert 'id="id_q_attorney_visit"' in page
 
 
