@@ -291,7 +291,19 @@ class Inmate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "doc_id"], name="doc_id_unique_per_agency")
         ]
-        indexes = [models.Index(fields=["last_key", "first_key"], name="inmate_name_key_idx")]
+        indexes = [
+            # Name search is a prefix match (LIKE 'garc%'). On PostgreSQL only a
+            # pattern_ops index serves it whatever the database's collation; other
+            # databases ignore opclasses and build a plain index.
+            models.Index(
+                fields=["last_key", "first_key"],
+                name="inmate_name_key_idx",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            ),
+            # Search and the person page look a DOC ID up without the agency, so the
+            # (agency, doc_id) unique index cannot serve them.
+            models.Index(fields=["doc_id"], name="inmate_doc_id_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.doc_id})"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal.cache import cached_page
 from portal.forms import FacilityFilterForm, PeopleSearchForm
 from portal.models import Agency, Facility, FacilityAlert, Inmate
 from portal.text import is_doc_id
@@ -24,6 +25,7 @@ def render_form_page(request, template: str, context: dict, form) -> HttpRespons
 
 
 @require_safe
+@cached_page
 def home(request):
     facilities = Facility.objects.active().only("name", "slug", "code")
     return render(
@@ -34,6 +36,7 @@ def home(request):
 
 
 @require_safe
+@cached_page
 def people_search(request):
     form = PeopleSearchForm(request.GET or None)
     results = None
@@ -55,6 +58,7 @@ def people_search(request):
 
 
 @require_safe
+@cached_page
 def person(request, doc_id: str):
     if not is_doc_id(doc_id):
         raise Http404
@@ -72,6 +76,7 @@ def person(request, doc_id: str):
 
 
 @require_safe
+@cached_page
 def facility_list(request):
     form = FacilityFilterForm(request.GET or None)
     facilities = Facility.objects.active()
@@ -99,6 +104,7 @@ def facility_list(request):
 
 
 @require_safe
+@cached_page
 def facility_detail(request, slug: str):
     facility = get_object_or_404(Facility.objects.select_related("agency"), slug=slug)
     alerts = list(FacilityAlert.objects.current().for_facility(facility))

@@ -1,0 +1,185 @@
+"""Whole-page caching for public pages that stays exact when staff edit or time passes.
+
+A cached page is keyed by three things besides its address:
+
+- the content version: a token replaced whenever any model is saved or deleted
+  (model signals, and again when the transaction commits), so a staff edit shows
+  on the very next request;
+- the time window: the page is only reused until the next moment its content could
+  change on its own, such as a facility alert starting or ending, or local midnight
+  (when dated rules come into force or expire);
+- the language.
+
+The version lives in the "versions" cache, which every server process shares
+(Redis when REDIS_URL is set, a folder on disk otherwise), so an edit saved
+through one process is seen by all of them.
+
+Browsers get an ETag and `Cache-Control: no-cache`: they keep the page but ask
+each time, and an unchanged page costs a 304 with no body.
+
+Writes that skip model signals (QuerySet.update(), bulk_create(), COPY) must call
+`bump_content_version()` themselves.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language
+
+from portal import clock
+
+VERSION_KEY = "content-version"
+WINDOW_KEY = "content-window:{token}"
+
+# Saving these never changes what a public page shows.
+IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
+
+# Each returns the first moment after `now` at which some content changes by itself.
+_boundaries: list[Callable[[datetime], datetime | None]] = []
+
+
+def register_time_boundary(func: Callable[[datetime], datetime | None]):
+    """Tell the page cache about content that changes with time (used as a decorator)."""
+    _boundaries.append(func)
+    return func
+
+
+def _versions():
+    return caches[settings.CONTENT_VERSION_CACHE]
+
+
+def _pages():
+    return caches[settings.PAGE_CACHE]
+
+
+def bump_content_version() -> None:
+    """Make every cached page stale: the next request renders it again."""
+    _versions().set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def content_token() -> str:
+    token = _versions().get(VERSION_KEY)
+    if token is None:
+        token = uuid.uuid4().hex
+        # add(): when two processes start at once, both end up with the same token.
+        if not _versions().add(VERSION_KEY, token, None):
+            token = _versions().get(VERSION_KEY) or token
+    return token
+
+
+def _next_midnights(now: datetime) -> list[datetime]:
+    from portal.models import Agency
+
+    zones = {settings.TIME_ZONE} | set(Agency.objects.values_list("time_zone", flat=True))
+    moments = []
+    for name in zones:
+        try:
+            tz = ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            continue
+        local = timezone.localtime(now, tz)
+        moments.append(
+            datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        )
+    return moments
+
+
+def time_window(token: str, now: datetime | None = None) -> tuple[datetime, datetime]:
+    """The span around `now` in which no content changes by itself (for this version)."""
+    now = now or clock.now()
+    key = WINDOW_KEY.format(token=token)
+    window = _versions().get(key)
+    if window is not None and window[0] <= now < window[1]:
+        return window
+    moments = _next_midnights(now)
+    moments += [m for func in _boundaries if (m := func(now)) is not None and m > now]
+    window = (now, min(moments))
+    _versions().set(key, window, settings.PAGE_CACHE_SECONDS or None)
+    return window
+
+
+def page_key(request) -> tuple[str, str]:
+    """The cache key and the ETag of this request's page as it stands now."""
+    token = content_token()
+    _start, until = time_window(token)
+    raw = "|".join(
+        [token, until.isoformat(), get_language() or "", request.get_full_path(), request.method]
+    )
+    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return f"page:{digest}", f'"{digest}"'
+
+
+def cached_page(view):
+    """Cache a public GET page whole; only 200 answers are kept.
+
+    Use it only for pages whose content depends on nothing but the address, the
+    models (any save invalidates) and the moments registered with
+    `register_time_boundary` (and local midnight). Never for a page that depends
+    on the user, the session, a CSRF token or the exact time of the request.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key, etag = page_key(request)
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            patch_cache_control(not_modified, no_cache=True)
+            return not_modified
+        response = _pages().get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.cookies:
+                return response
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            response["ETag"] = etag
+            patch_cache_control(response, no_cache=True)
+            _pages().set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+@register_time_boundary
+def next_alert_change(now: datetime) -> datetime | None:
+    """The next moment a facility alert appears or disappears."""
+    from portal.models import FacilityAlert
+
+    found = FacilityAlert.objects.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    moments = [m for m in found.values() if m is not None]
+    return min(moments) if moments else None
+
+
+def _on_change(sender, using=None, **kwargs):
+    if sender._meta.label_lower in IGNORED_MODELS:
+        return
+    bump_content_version()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(
+        func is bump_content_version for _sids, func, _robust in connection.run_on_commit
+    ):
+        # Again once committed (once per transaction): another process may have
+        # rendered the old data between the save and the commit, and cached it
+        # under the token set just now.
+        transaction.on_commit(bump_content_version, using=using, robust=True)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"portal.cache.{signal!r}")
