@@ -1,7 +1,7 @@
 """The site's URLs plus the benchmark's floor: the least a Django view can do.
 
-Used only when BENCH_FLOOR=true (see the end of portal/settings.py), so the floor
-is never public in production.
+Used only by the benchmark's settings (bench/settings.py), so the floor is never
+public in production.
 """
 
 from django.http import HttpResponse

@@ -40,13 +40,13 @@ from django.utils.translation import get_language
 from portal import clock
 
 VERSION_KEY = "content-version"
-WINDOW_KEY = "content-window:{token}"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
 
 # Each returns the first moment after `now` at which some content changes by itself.
 _boundaries: list[Callable[[datetime], datetime | None]] = []
+_windows: dict[str, tuple[datetime, datetime]] = {}
 
 
 def register_time_boundary(func: Callable[[datetime], datetime | None]):
@@ -96,16 +96,20 @@ def _next_midnights(now: datetime) -> list[datetime]:
 
 
 def time_window(token: str, now: datetime | None = None) -> tuple[datetime, datetime]:
-    """The span around `now` in which no content changes by itself (for this version)."""
+    """The span around `now` in which no content changes by itself (for this version).
+
+    Kept in this process only: for one token the data, and so the window, is the same
+    in every process, and a request then needs one shared read (the token), not two.
+    """
     now = now or clock.now()
-    key = WINDOW_KEY.format(token=token)
-    window = _versions().get(key)
+    window = _windows.get(token)
     if window is not None and window[0] <= now < window[1]:
         return window
     moments = _next_midnights(now)
     moments += [m for func in _boundaries if (m := func(now)) is not None and m > now]
     window = (now, min(moments))
-    _versions().set(key, window, settings.PAGE_CACHE_SECONDS or None)
+    _windows.clear()  # only the current token's window is ever needed
+    _windows[token] = window
     return window
 
 

@@ -158,7 +158,7 @@ LOGGING = {
 }
 
 # ---------------------------------------------------------------------------
-# Caching and the benchmark.
+# Caching.
 # Pages are cached whole (portal/cache.py) under a content version that any save
 # replaces, so staff edits show on the next request. The version must be shared
 # by every server process: Redis when REDIS_URL is set (one Redis for all servers);
@@ -198,6 +198,3 @@ PAGE_CACHE = "default"
 # How long a cached page may be kept at most; 0 turns page caching off. Off in
 # tests, whose database rolls back without telling the cache (tests/perf turns it on).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if TESTING else 3600)
-# The benchmark's floor: a minimal view at /bench/floor. Never on in production.
-if env_bool("BENCH_FLOOR", default=False):
-    ROOT_URLCONF = "bench.urls"

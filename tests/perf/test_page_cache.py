@@ -27,6 +27,7 @@ def page_caching(settings):
     settings.PAGE_CACHE_SECONDS = 3600
     for alias in ("default", settings.CONTENT_VERSION_CACHE):
         caches[alias].clear()
+    page_cache._windows.clear()
     yield
     for alias in ("default", settings.CONTENT_VERSION_CACHE):
         caches[alias].clear()
