@@ -22,6 +22,8 @@ Writes that skip model signals (QuerySet.update(), bulk_create(), COPY) must cal
 """
 
 import hashlib
+import os
+import tempfile
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -33,6 +35,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
@@ -55,26 +58,43 @@ def register_time_boundary(func: Callable[[datetime], datetime | None]):
     return func
 
 
-def _versions():
-    return caches[settings.CONTENT_VERSION_CACHE]
-
-
 def _pages():
     return caches[settings.PAGE_CACHE]
 
 
 def bump_content_version() -> None:
     """Make every cached page stale: the next request renders it again."""
-    _versions().set(VERSION_KEY, uuid.uuid4().hex, None)
+    token = uuid.uuid4().hex
+    path = settings.CONTENT_VERSION_FILE
+    if not path:
+        _pages().set(VERSION_KEY, token, None)
+        return
+    # Written aside, then renamed: a reader sees the old token or the new, never half.
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".content-version-")
+    with os.fdopen(fd, "w") as handle:
+        handle.write(token)
+    os.replace(temporary, path)
+
+
+def _read_token() -> str | None:
+    path = settings.CONTENT_VERSION_FILE
+    if not path:
+        return _pages().get(VERSION_KEY)
+    try:
+        with open(path) as handle:
+            return handle.read().strip() or None
+    except FileNotFoundError:
+        return None
 
 
 def content_token() -> str:
-    token = _versions().get(VERSION_KEY)
+    """The current content version, read on every request (a few microseconds)."""
+    token = _read_token()
     if token is None:
-        token = uuid.uuid4().hex
-        # add(): when two processes start at once, both end up with the same token.
-        if not _versions().add(VERSION_KEY, token, None):
-            token = _versions().get(VERSION_KEY) or token
+        bump_content_version()
+        token = _read_token()
     return token
 
 
@@ -142,16 +162,23 @@ def cached_page(view):
         if not_modified is not None:
             patch_cache_control(not_modified, no_cache=True)
             return not_modified
-        response = _pages().get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.cookies:
-                return response
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            response["ETag"] = etag
-            patch_cache_control(response, no_cache=True)
-            _pages().set(key, response, settings.PAGE_CACHE_SECONDS)
+        stored = _pages().get(key)
+        if stored is not None:
+            status, headers, content = stored
+            return HttpResponse(content, status=status, headers=headers)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.cookies or response.streaming:
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        response["ETag"] = etag
+        patch_cache_control(response, no_cache=True)
+        # Stored as plain values: much quicker to load than a pickled response.
+        _pages().set(
+            key,
+            (response.status_code, dict(response.items()), response.content),
+            settings.PAGE_CACHE_SECONDS,
+        )
         return response
 
     return wrapper

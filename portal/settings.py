@@ -161,9 +161,9 @@ LOGGING = {
 # Caching.
 # Pages are cached whole (portal/cache.py) under a content version that any save
 # replaces, so staff edits show on the next request. The version must be shared
-# by every server process: Redis when REDIS_URL is set (one Redis for all servers);
-# otherwise local memory for pages and a folder on disk for the version, which is
-# right for one server with several processes.
+# by every server process: with REDIS_URL it lives in Redis (one Redis for all
+# servers); otherwise pages are kept in each process's memory and the version in a
+# small file (CACHE_DIR), which is right for one server with several processes.
 import tempfile  # noqa: E402
 
 REDIS_URL = env_str("REDIS_URL")
@@ -175,26 +175,23 @@ if REDIS_URL:
             "KEY_PREFIX": "sc",
         }
     }
-    CONTENT_VERSION_CACHE = "default"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
-        },
-        # Tests run in one process and must not share a folder with other runs.
-        "versions": (
-            {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "versions"}
-            if TESTING
-            else {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                "LOCATION": env_str("CACHE_DIR")
-                or str(Path(tempfile.gettempdir()) / "staying-connected-versions"),
-            }
-        ),
+        }
     }
-    CONTENT_VERSION_CACHE = "versions"
 PAGE_CACHE = "default"
+# Empty: the version is kept in the page cache (Redis, or a test run's one process).
+CONTENT_VERSION_FILE = (
+    ""
+    if REDIS_URL or TESTING
+    else str(
+        Path(env_str("CACHE_DIR") or Path(tempfile.gettempdir()) / "staying-connected")
+        / "content-version"
+    )
+)
 # How long a cached page may be kept at most; 0 turns page caching off. Off in
 # tests, whose database rolls back without telling the cache (tests/perf turns it on).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if TESTING else 3600)

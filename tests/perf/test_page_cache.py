@@ -25,12 +25,10 @@ FOUNDATION_URLS += ["/facilities/", "/facilities/?video=any", FACILITY_URL]
 @pytest.fixture(autouse=True)
 def page_caching(settings):
     settings.PAGE_CACHE_SECONDS = 3600
-    for alias in ("default", settings.CONTENT_VERSION_CACHE):
-        caches[alias].clear()
+    caches["default"].clear()
     page_cache._windows.clear()
     yield
-    for alias in ("default", settings.CONTENT_VERSION_CACHE):
-        caches[alias].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture
@@ -210,3 +208,17 @@ def test_page_caching_can_be_turned_off(settings, sample_person, client):
 
 def test_the_benchmark_floor_is_not_public(client):
     assert client.get("/bench/floor").status_code == 404
+
+
+def test_the_version_file_is_shared_by_every_process(settings, tmp_path, algoa, client):
+    settings.CONTENT_VERSION_FILE = str(tmp_path / "cache" / "content-version")
+    first = page_cache.content_token()
+    assert (tmp_path / "cache" / "content-version").read_text() == first
+    client.get(FACILITY_URL)
+    # Another process saving writes the file; this one reads it on the next request.
+    (tmp_path / "cache" / "content-version").write_text("changed-elsewhere")
+    assert page_cache.content_token() == "changed-elsewhere"
+    algoa.name = "Algoa Renamed Center"
+    algoa.save()
+    assert page_cache.content_token() != "changed-elsewhere"
+    assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
