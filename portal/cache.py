@@ -10,9 +10,9 @@ A cached page is keyed by three things besides its address:
   (when dated rules come into force or expire);
 - the language.
 
-The version lives in the "versions" cache, which every server process shares
-(Redis when REDIS_URL is set, a folder on disk otherwise), so an edit saved
-through one process is seen by all of them.
+The version is shared by every server process (in Redis when REDIS_URL is set,
+otherwise in the small file CONTENT_VERSION_FILE), so an edit saved through one
+process is seen by all of them on their next request.
 
 Browsers get an ETag and `Cache-Control: no-cache`: they keep the page but ask
 each time, and an unchanged page costs a 304 with no body.
@@ -133,15 +133,15 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     return window
 
 
-def page_key(request) -> tuple[str, str]:
-    """The cache key and the ETag of this request's page as it stands now."""
+def page_key(request) -> tuple[str, str, datetime]:
+    """The cache key and ETag of this request's page as it stands now, and until when."""
     token = content_token()
     _start, until = time_window(token)
     raw = "|".join(
         [token, until.isoformat(), get_language() or "", request.get_full_path(), request.method]
     )
     digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-    return f"page:{digest}", f'"{digest}"'
+    return f"page:{digest}", f'"{digest}"', until
 
 
 def cached_page(view):
@@ -157,7 +157,7 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        key, etag = page_key(request)
+        key, etag, until = page_key(request)
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             patch_cache_control(not_modified, no_cache=True)
@@ -173,6 +173,8 @@ def cached_page(view):
             response.render()
         response["ETag"] = etag
         patch_cache_control(response, no_cache=True)
+        if clock.now() >= until:
+            return response  # rendered as the window closed: it may show the next one
         # Stored as plain values: much quicker to load than a pickled response.
         _pages().set(
             key,
