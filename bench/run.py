@@ -181,6 +181,8 @@ def load_people(env: dict) -> dict:
             " AND indexname NOT IN (SELECT conname FROM pg_constraint)"
         )
         indexes = cur.fetchall()
+        # Foreign keys are checked row by row, not at commit, which CREATE INDEX needs.
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for name, _definition in indexes:
             cur.execute(f'DROP INDEX "{name}"')
         cur.execute("TRUNCATE portal_inmate")
