@@ -48,5 +48,10 @@ lock: | $(VENV)/bin/python
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --quiet -o requirements.lock
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --quiet --extra dev -o requirements-dev.lock
 
+# Figures for every public page against the framework's floor (README: Benchmark).
+# Needs PostgreSQL on 127.0.0.1:5432; never part of `make test`.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -8,6 +8,13 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Facilities and people")
 
+    def ready(self):
+        # Every process (web, admin, management commands) must tell the page cache
+        # when content changes.
+        from portal.cache import connect_signals
+
+        connect_signals()
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """The admin, with the staff site from portal/admin_base.py (freshness page)."""

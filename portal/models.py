@@ -325,11 +325,36 @@ def _name_condition(last: str, first: str) -> Q:
     last_key = search_key(last)
     if not last_key:
         return Q()
-    condition = Q(last_key__startswith=last_key)
+    condition = Q(last_key__startswith=last_key, last_key__gte=last_key)
+    # The same prefix as a range too: then an ordinary index gives the rows already
+    # in order, and the search stops after `limit` rows instead of sorting every
+    # match (thousands for a common surname among a million people).
+    if upper := _prefix_upper_bound(last_key):
+        condition &= Q(last_key__lt=upper)
     first_key = search_key(first)
     if first_key:
         condition &= Q(first_key__startswith=first_key)
     return condition
+
+
+_KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"  # every character of a search key
+
+
+def _prefix_upper_bound(prefix: str) -> str:
+    """The least key above every key that starts with `prefix` ("" when there is none).
+
+    "garcia" -> "garcib", "smiz" -> "smj", "a9" -> "aa". It steps through the key
+    alphabet rather than byte values, so it holds in any collation that orders
+    digits before letters.
+    """
+    chars = list(prefix)
+    while chars:
+        position = _KEY_ALPHABET.find(chars[-1])
+        if 0 <= position < len(_KEY_ALPHABET) - 1:
+            chars[-1] = _KEY_ALPHABET[position + 1]
+            return "".join(chars)
+        chars.pop()
+    return ""
 
 
 class Inmate(models.Model):
@@ -382,7 +407,21 @@ class Inmate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "doc_id"], name="doc_id_unique_per_agency")
         ]
-        indexes = [models.Index(fields=["last_key", "first_key"], name="inmate_name_key_idx")]
+        indexes = [
+            # Name search is a prefix match (LIKE 'garc%'). On PostgreSQL only a
+            # pattern_ops index serves it whatever the database's collation; other
+            # databases ignore opclasses and build a plain index.
+            models.Index(
+                fields=["last_key", "first_key"],
+                name="inmate_name_key_idx",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            ),
+            # Name search in result order: the range on last_key, then the order.
+            models.Index(fields=["last_key", "first_key", "doc_id"], name="inmate_name_order_idx"),
+            # Search and the person page look a DOC ID up without the agency, so the
+            # (agency, doc_id) unique index cannot serve them.
+            models.Index(fields=["doc_id"], name="inmate_doc_id_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.doc_id})"

@@ -302,3 +302,42 @@ LOGGING = {
         "portal.database": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# ---------------------------------------------------------------------------
+# Caching.
+# Pages are cached whole (portal/cache.py) under a content version that any save
+# replaces, so staff edits show on the next request. The version must be shared
+# by every server process: with REDIS_URL it lives in Redis (one Redis for all
+# servers); otherwise pages are kept in each process's memory and the version in a
+# small file (CACHE_DIR), which is right for one server with several processes.
+import tempfile  # noqa: E402
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "sc",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000)},
+        }
+    }
+PAGE_CACHE = "default"
+# Empty: the version is kept in the page cache (Redis, or a test run's one process).
+CONTENT_VERSION_FILE = (
+    ""
+    if REDIS_URL or TESTING
+    else str(
+        Path(env_str("CACHE_DIR") or Path(tempfile.gettempdir()) / "staying-connected")
+        / "content-version"
+    )
+)
+# How long a cached page may be kept at most; 0 turns page caching off. Off in
+# tests, whose database rolls back without telling the cache (tests/perf turns it on).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if TESTING else 3600)

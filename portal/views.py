@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal.cache import cached_page
 from portal.forms import FacilityFilterForm, PeopleSearchForm
 from portal.models import Agency, Facility, FacilityAlert, Inmate
 from portal.ratelimit import rate_limit
@@ -25,6 +26,7 @@ def render_form_page(request, template: str, context: dict, form) -> HttpRespons
 
 
 @require_safe
+@cached_page
 def home(request):
     facilities = Facility.objects.active().only("name", "slug", "code")
     return render(
@@ -36,6 +38,7 @@ def home(request):
 
 @rate_limit("people")
 @require_safe
+@cached_page
 def people_search(request):
     form = PeopleSearchForm(request.GET or None)
     results = None
@@ -58,6 +61,7 @@ def people_search(request):
 
 @rate_limit("people")
 @require_safe
+@cached_page
 def person(request, doc_id: str):
     # A malformed DOC ID runs the same query as an unknown one (for the empty string,
     # which no one has), so both answer the same 404 page in the same time: the
@@ -77,6 +81,7 @@ def person(request, doc_id: str):
 
 
 @require_safe
+@cached_page
 def facility_list(request):
     form = FacilityFilterForm(request.GET or None)
     facilities = Facility.objects.active()
@@ -104,6 +109,7 @@ def facility_list(request):
 
 
 @require_safe
+@cached_page
 def facility_detail(request, slug: str):
     facility = get_object_or_404(Facility.objects.select_related("agency"), slug=slug)
     from visits.views import facility_hours_context  # visits builds on portal, not the reverse

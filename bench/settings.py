@@ -1,0 +1,13 @@
+"""The production settings, plus what only the benchmark needs.
+
+- The floor: a minimal view at /bench/floor (bench/urls.py), never in the site's own URLs.
+- STATIC_ROOT in a temporary folder, so the benchmark's collectstatic leaves the
+  project folder alone.
+"""
+
+import os
+
+from portal.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
+STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]

@@ -1,0 +1,218 @@
+"""Whole-page caching for public pages that stays exact when staff edit or time passes.
+
+A cached page is keyed by three things besides its address:
+
+- the content version: a token replaced whenever any model is saved or deleted
+  (model signals, and again when the transaction commits), so a staff edit shows
+  on the very next request;
+- the time window: the page is only reused until the next moment its content could
+  change on its own, such as a facility alert starting or ending, or local midnight
+  (when dated rules come into force or expire);
+- the language.
+
+The version is shared by every server process (in Redis when REDIS_URL is set,
+otherwise in the small file CONTENT_VERSION_FILE), so an edit saved through one
+process is seen by all of them on their next request.
+
+Browsers get an ETag and `Cache-Control: no-cache`: they keep the page but ask
+each time, and an unchanged page costs a 304 with no body.
+
+Writes that skip model signals (QuerySet.update(), bulk_create(), COPY) must call
+`bump_content_version()` themselves.
+"""
+
+import hashlib
+import os
+import tempfile
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language
+
+from portal import clock
+
+VERSION_KEY = "content-version"
+
+# Saving these never changes what a public page shows.
+IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
+
+# Each returns the first moment after `now` at which some content changes by itself.
+_boundaries: list[Callable[[datetime], datetime | None]] = []
+_windows: dict[str, tuple[datetime, datetime]] = {}
+
+
+def register_time_boundary(func: Callable[[datetime], datetime | None]):
+    """Tell the page cache about content that changes with time (used as a decorator)."""
+    _boundaries.append(func)
+    return func
+
+
+def _pages():
+    return caches[settings.PAGE_CACHE]
+
+
+def bump_content_version() -> None:
+    """Make every cached page stale: the next request renders it again."""
+    token = uuid.uuid4().hex
+    path = settings.CONTENT_VERSION_FILE
+    if not path:
+        _pages().set(VERSION_KEY, token, None)
+        return
+    # Written aside, then renamed: a reader sees the old token or the new, never half.
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".content-version-")
+    with os.fdopen(fd, "w") as handle:
+        handle.write(token)
+    os.replace(temporary, path)
+
+
+def _read_token() -> str | None:
+    path = settings.CONTENT_VERSION_FILE
+    if not path:
+        return _pages().get(VERSION_KEY)
+    try:
+        with open(path) as handle:
+            return handle.read().strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def content_token() -> str:
+    """The current content version, read on every request (a few microseconds)."""
+    token = _read_token()
+    if token is None:
+        bump_content_version()
+        token = _read_token()
+    return token
+
+
+def _next_midnights(now: datetime) -> list[datetime]:
+    from portal.models import Agency
+
+    zones = {settings.TIME_ZONE} | set(Agency.objects.values_list("time_zone", flat=True))
+    moments = []
+    for name in zones:
+        try:
+            tz = ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            continue
+        local = timezone.localtime(now, tz)
+        moments.append(
+            datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        )
+    return moments
+
+
+def time_window(token: str, now: datetime | None = None) -> tuple[datetime, datetime]:
+    """The span around `now` in which no content changes by itself (for this version).
+
+    Kept in this process only: for one token the data, and so the window, is the same
+    in every process, and a request then needs one shared read (the token), not two.
+    """
+    now = now or clock.now()
+    window = _windows.get(token)
+    if window is not None and window[0] <= now < window[1]:
+        return window
+    moments = _next_midnights(now)
+    moments += [m for func in _boundaries if (m := func(now)) is not None and m > now]
+    window = (now, min(moments))
+    _windows.clear()  # only the current token's window is ever needed
+    _windows[token] = window
+    return window
+
+
+def page_key(request) -> tuple[str, str, datetime]:
+    """The cache key and ETag of this request's page as it stands now, and until when."""
+    token = content_token()
+    _start, until = time_window(token)
+    raw = "|".join(
+        [token, until.isoformat(), get_language() or "", request.get_full_path(), request.method]
+    )
+    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return f"page:{digest}", f'"{digest}"', until
+
+
+def cached_page(view):
+    """Cache a public GET page whole; only 200 answers are kept.
+
+    Use it only for pages whose content depends on nothing but the address, the
+    models (any save invalidates) and the moments registered with
+    `register_time_boundary` (and local midnight). Never for a page that depends
+    on the user, the session, a CSRF token or the exact time of the request.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key, etag, until = page_key(request)
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            patch_cache_control(not_modified, no_cache=True)
+            return not_modified
+        stored = _pages().get(key)
+        if stored is not None:
+            status, headers, content = stored
+            return HttpResponse(content, status=status, headers=headers)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.cookies or response.streaming:
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        response["ETag"] = etag
+        patch_cache_control(response, no_cache=True)
+        if clock.now() >= until:
+            return response  # rendered as the window closed: it may show the next one
+        # Stored as plain values: much quicker to load than a pickled response.
+        _pages().set(
+            key,
+            (response.status_code, dict(response.items()), response.content),
+            settings.PAGE_CACHE_SECONDS,
+        )
+        return response
+
+    return wrapper
+
+
+@register_time_boundary
+def next_alert_change(now: datetime) -> datetime | None:
+    """The next moment a facility alert appears or disappears."""
+    from portal.models import FacilityAlert
+
+    found = FacilityAlert.objects.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    moments = [m for m in found.values() if m is not None]
+    return min(moments) if moments else None
+
+
+def _on_change(sender, using=None, **kwargs):
+    if sender._meta.label_lower in IGNORED_MODELS:
+        return
+    bump_content_version()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(
+        func is bump_content_version for _sids, func, _robust in connection.run_on_commit
+    ):
+        # Again once committed (once per transaction): another process may have
+        # rendered the old data between the save and the commit, and cached it
+        # under the token set just now.
+        transaction.on_commit(bump_content_version, using=using, robust=True)
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"portal.cache.{signal!r}")

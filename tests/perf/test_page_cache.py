@@ -1,0 +1,224 @@
+"""Cached pages are never stale: staff edits show on the next request, and
+alerts and dated rules appear and disappear on time."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from portal import cache as page_cache
+from portal.models import Agency, AlertKind, Facility, FacilityAlert, Inmate, SeedRecord
+from tests.pages import SAMPLE_DOC_ID, all_sample_urls
+
+CENTRAL = ZoneInfo("America/Chicago")
+NOON = datetime(2026, 3, 10, 12, 0, tzinfo=CENTRAL)
+FACILITY_URL = "/facilities/algoa-correctional-center/"
+PERSON_URL = f"/people/{SAMPLE_DOC_ID}/"
+FOUNDATION_URLS = ["/", "/people/?q=garcia", f"/people/?q={SAMPLE_DOC_ID}", PERSON_URL]
+FOUNDATION_URLS += ["/facilities/", "/facilities/?video=any", FACILITY_URL]
+
+
+@pytest.fixture(autouse=True)
+def page_caching(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    caches["default"].clear()
+    page_cache._windows.clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def algoa(missouri):
+    return Facility.objects.get(agency=missouri, code="ACC")
+
+
+def alert(facility, starts_at, ends_at=None, title="Visiting cancelled today"):
+    return FacilityAlert.objects.create(
+        agency=facility.agency,
+        facility=facility,
+        kind=AlertKind.VISITING_CANCELLED,
+        title=title,
+        message="Count is running late.",
+        starts_at=starts_at,
+        ends_at=ends_at,
+    )
+
+
+@pytest.mark.parametrize("url", FOUNDATION_URLS)
+def test_a_cached_page_is_served_without_touching_the_database(sample_person, client, url):
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert len(queries) == 0, [q["sql"] for q in queries]
+    assert second.content == first.content
+
+
+@pytest.mark.parametrize("url", all_sample_urls())
+def test_every_sample_page_reads_the_same_from_the_cache(
+    sample_person, client, url, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        cold = client.get(url)
+    warm = client.get(url)
+    assert cold.status_code == warm.status_code == 200
+    assert warm.content == cold.content
+
+
+def test_renaming_a_facility_shows_on_the_next_request(sample_person, algoa, client):
+    assert b"Algoa Correctional Center" in client.get(FACILITY_URL).content
+    client.get(PERSON_URL)
+    algoa.name = "Algoa Renamed Center"
+    algoa.save()
+    assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
+    assert b"Algoa Renamed Center" in client.get(PERSON_URL).content
+    assert b"Algoa Renamed Center" in client.get("/facilities/").content
+
+
+def test_a_staff_edit_in_the_admin_shows_on_the_next_request(sample_person, admin_client, client):
+    assert b"Ana" in client.get(PERSON_URL).content
+    change_url = f"/admin/portal/inmate/{sample_person.pk}/change/"
+    form = admin_client.get(change_url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["first_name"] = "Beatriz"
+    data["is_fictional"] = "on"
+    response = admin_client.post(change_url, data)
+    assert response.status_code == 302, response.content[:2000]
+    assert b"Beatriz Garc" in client.get(PERSON_URL).content
+
+
+def test_a_person_moved_by_import_shows_at_the_new_facility(sample_person, client):
+    assert b"Algoa" in client.get(PERSON_URL).content
+    sample_person.facility = Facility.objects.get(code="JCCC")
+    sample_person.save()
+    assert b"Jefferson City" in client.get(PERSON_URL).content
+
+
+def test_a_deleted_alert_disappears_on_the_next_request(algoa, client):
+    notice = alert(algoa, starts_at=datetime(2020, 1, 1, tzinfo=CENTRAL))
+    assert b"Visiting cancelled today" in client.get(FACILITY_URL).content
+    notice.delete()
+    assert b"Visiting cancelled today" not in client.get(FACILITY_URL).content
+
+
+def test_a_new_person_is_found_by_a_search_cached_before(missouri, make_person, client):
+    assert b"No one found" in client.get("/people/?q=zuniga").content
+    make_person("Zoe", "Zúñiga")
+    assert b"Zoe" in client.get("/people/?q=zuniga").content
+
+
+def test_an_alert_appears_when_it_starts_and_goes_when_it_ends(algoa, client):
+    alert(algoa, starts_at=NOON + timedelta(hours=2), ends_at=NOON + timedelta(hours=3))
+    with time_machine.travel(NOON, tick=False):
+        assert b"Visiting cancelled today" not in client.get(FACILITY_URL).content
+    with time_machine.travel(NOON + timedelta(hours=2), tick=False):
+        assert b"Visiting cancelled today" in client.get(FACILITY_URL).content
+    with time_machine.travel(NOON + timedelta(hours=2, minutes=59), tick=False):
+        assert b"Visiting cancelled today" in client.get(FACILITY_URL).content
+    with time_machine.travel(NOON + timedelta(hours=3), tick=False):
+        assert b"Visiting cancelled today" not in client.get(FACILITY_URL).content
+
+
+def test_the_time_window_ends_at_local_midnight_for_dated_rules(missouri):
+    late = datetime(2026, 3, 10, 23, 30, tzinfo=CENTRAL)
+    with time_machine.travel(late, tick=False):
+        start, until = page_cache.time_window(page_cache.content_token())
+    assert start == late
+    assert until == datetime(2026, 3, 11, 0, 0, tzinfo=CENTRAL)
+
+
+def test_the_time_window_is_computed_again_after_travelling_back(missouri):
+    token = page_cache.content_token()
+    with time_machine.travel(NOON, tick=False):
+        later = page_cache.time_window(token)
+    with time_machine.travel(NOON - timedelta(days=3), tick=False):
+        earlier = page_cache.time_window(token)
+    assert earlier[1] <= later[0]
+
+
+def test_an_unchanged_page_answers_304_to_its_etag(algoa, client):
+    first = client.get(FACILITY_URL)
+    etag = first["ETag"]
+    assert "no-cache" in first["Cache-Control"]
+    again = client.get(FACILITY_URL, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_an_edit_changes_the_etag(algoa, client):
+    etag = client.get(FACILITY_URL)["ETag"]
+    algoa.phone = "(573) 555-0100"
+    algoa.save()
+    response = client.get(FACILITY_URL, headers={"if-none-match": etag})
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert b"555-0100" in response.content
+
+
+def test_a_form_with_errors_is_not_cached(missouri, client):
+    assert client.get("/people/?q=%20%20").status_code == 400
+    assert client.get("/people/?q=%20%20").status_code == 400
+    assert not any(key.startswith(":1:page:") for key in caches["default"]._cache)
+
+
+def test_an_unknown_person_is_not_cached_and_appears_once_created(missouri, make_person, client):
+    assert client.get("/people/7999999/").status_code == 404
+    make_person("Lia", "Moreno", doc_id="7999999")
+    assert client.get("/people/7999999/").status_code == 200
+
+
+def test_saves_in_one_transaction_leave_one_bump_for_the_commit(missouri):
+    before = page_cache.content_token()
+    Facility.objects.get(code="ACC").save()
+    after_save = page_cache.content_token()
+    Facility.objects.get(code="JCCC").save()
+    pending = [
+        func
+        for _sids, func, _robust in connection.run_on_commit
+        if func is page_cache.bump_content_version
+    ]
+    assert after_save != before
+    assert len(pending) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_changes_again_when_the_transaction_commits():
+    with transaction.atomic():
+        Agency.objects.create(name="Test agency", short_name="Test", slug="test", state="MO")
+        inside = page_cache.content_token()
+    assert page_cache.content_token() != inside
+
+
+def test_loader_bookkeeping_does_not_invalidate_pages(missouri):
+    before = page_cache.content_token()
+    SeedRecord.objects.create(model="x", key="y", values={})
+    assert page_cache.content_token() == before
+
+
+def test_page_caching_can_be_turned_off(settings, sample_person, client):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(PERSON_URL)
+    Inmate.objects.filter(pk=sample_person.pk).update(first_name="Carla")
+    assert b"Carla" in client.get(PERSON_URL).content
+
+
+def test_the_benchmark_floor_is_not_public(client):
+    assert client.get("/bench/floor").status_code == 404
+
+
+def test_the_version_file_is_shared_by_every_process(settings, tmp_path, algoa, client):
+    settings.CONTENT_VERSION_FILE = str(tmp_path / "cache" / "content-version")
+    first = page_cache.content_token()
+    assert (tmp_path / "cache" / "content-version").read_text() == first
+    client.get(FACILITY_URL)
+    # Another process saving writes the file; this one reads it on the next request.
+    (tmp_path / "cache" / "content-version").write_text("changed-elsewhere")
+    assert page_cache.content_token() == "changed-elsewhere"
+    algoa.name = "Algoa Renamed Center"
+    algoa.save()
+    assert page_cache.content_token() != "changed-elsewhere"
+    assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content

@@ -1,0 +1,67 @@
+"""With REDIS_URL the page cache and the content version live in Redis, shared by
+every server: an edit saved on one shows on all of them at the next request."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import caches
+
+from portal import cache as page_cache
+from portal.models import Facility
+
+FACILITY_URL = "/facilities/algoa-correctional-center/"
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.skip("No redis-server: install Debian's redis-server to test the Redis cache.")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "sc-test",
+        }
+    }
+    settings.CONTENT_VERSION_FILE = ""
+    settings.PAGE_CACHE_SECONDS = 3600
+    caches["default"].clear()
+    page_cache._windows.clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def test_pages_and_the_version_are_kept_in_redis(redis_cache, missouri, client):
+    first = client.get(FACILITY_URL)
+    assert redis_cache.get(page_cache.VERSION_KEY) == page_cache.content_token()
+    assert client.get(FACILITY_URL, headers={"if-none-match": first["ETag"]}).status_code == 304
+    facility = Facility.objects.get(code="ACC")
+    facility.name = "Algoa Renamed Center"
+    facility.save()
+    assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
