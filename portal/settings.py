@@ -253,21 +253,6 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL") or "webmaster@localhost"
 SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 
-# == Cache ==
-# Shared by every app server through Redis in production (rate-limit counters live
-# here); memory of one process when REDIS_URL is empty.
-REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "sc",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 # == Rate limits ==
 # Per client address, on the people search and person pages together, as
 # (requests, seconds) windows. Off under tests, which turn it on where they need it.
@@ -303,13 +288,13 @@ LOGGING = {
     },
 }
 
-# ---------------------------------------------------------------------------
-# Caching.
-# Pages are cached whole (portal/cache.py) under a content version that any save
-# replaces, so staff edits show on the next request. The version must be shared
-# by every server process: with REDIS_URL it lives in Redis (one Redis for all
-# servers); otherwise pages are kept in each process's memory and the version in a
-# small file (CACHE_DIR), which is right for one server with several processes.
+# == Cache ==
+# Rate-limit counters and whole cached pages (portal/cache.py). A page is cached
+# under a content version that any save replaces, so staff edits show on the next
+# request. The version must be shared by every server process: with REDIS_URL it
+# lives in Redis (one Redis for all servers); otherwise pages are kept in each
+# process's memory and the version in a small file (CACHE_DIR), which is right for
+# one server with several processes.
 import tempfile  # noqa: E402
 
 REDIS_URL = env_str("REDIS_URL")
