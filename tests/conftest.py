@@ -27,6 +27,18 @@ def load_missouri_once():
     return Agency.objects.get(slug="missouri-doc")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load Missouri's data once into the test database.
+
+    Tests in a transaction see it and roll back their own changes. Tests that
+    flush the database (live server, transactional) load it again through
+    `missouri` or `live_site`.
+    """
+    with django_db_blocker.unblock():
+        load_missouri_once()
+
+
 @pytest.fixture
 def missouri(db):
     """The Missouri agency with its 19 facilities and every rule loaded."""
