@@ -56,7 +56,12 @@ def validate_recipient_format(value: str) -> None:
 class MailDestination(DatedRule):
     """An address mail goes to: the agency's central one, or the facility's own."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mail_destinations")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="mail_destinations",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     purpose = models.CharField(
         _("used for"),
@@ -99,12 +104,22 @@ class MailDestination(DatedRule):
     po_box = models.CharField(
         _("PO box line"), max_length=60, blank=True, help_text=_("Such as “PO Box 25678”.")
     )
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = models.CharField(
+        _("city"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The city of the PO box, such as Tampa. Leave empty when using the facility's address."
+        ),
+    )
     state = models.CharField(
         _("state"),
         max_length=2,
         blank=True,
         validators=[RegexValidator(r"^[A-Z]{2}\Z", _("Two capital letters, such as FL."))],
+        help_text=_(
+            "Two capital letters, such as FL. Leave empty when using the facility's address."
+        ),
     )
     zip_code = models.CharField(
         _("ZIP code"),
@@ -118,6 +133,9 @@ class MailDestination(DatedRule):
         blank=True,
         help_text=_("One or two plain sentences shown on the mail guide."),
     )
+
+    # One address for each use in force on any day.
+    overlap_fields = ("agency", "purpose")
 
     class Meta:
         verbose_name = _("mail address")
@@ -138,6 +156,18 @@ class MailDestination(DatedRule):
             if missing:
                 raise ValidationError(missing)
 
+    def admin_warnings(self) -> list[str]:
+        warnings = super().admin_warnings()
+        lines = (self.care_of_line, self.po_box, self.city, self.state, self.zip_code)
+        if self.uses_facility_address and any(lines):
+            warnings.append(
+                _(
+                    "“Use the facility's own address” is ticked, so families do not see "
+                    "the address lines you entered."
+                )
+            )
+        return warnings
+
     def recipient_line(self, name: str, doc_id: str) -> str:
         return self.recipient_line_format.format(name=name, doc_id=doc_id).strip()
 
@@ -154,7 +184,12 @@ class MailDestination(DatedRule):
 class MailItemRule(DatedRule):
     """Whether one kind of mail may be sent, where it goes, and what to do instead."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mail_item_rules")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="mail_item_rules",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     item = models.CharField(
         _("kind of mail"),
@@ -187,6 +222,9 @@ class MailItemRule(DatedRule):
         _("order on the page"), default=0, help_text=_("Lower numbers come first.")
     )
 
+    # One rule for each kind of mail in force on any day.
+    overlap_fields = ("agency", "item")
+
     class Meta:
         verbose_name = _("mail rule")
         verbose_name_plural = _("mail rules")
@@ -209,7 +247,12 @@ class MailItemRule(DatedRule):
 class PhotoLimit(DatedRule):
     """The largest photo a family may send, in inches, either way round."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="photo_limits")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="photo_limits",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     short_side = models.DecimalField(
         _("short side (inches)"),
@@ -231,6 +274,10 @@ class PhotoLimit(DatedRule):
         help_text=_("Plain words, such as “No nudity.”"),
     )
 
+    # One photo limit in force on any day.
+    overlap_fields = ("agency",)
+    non_negative_fields = ("short_side", "long_side")
+
     class Meta:
         verbose_name = _("photo size limit")
         verbose_name_plural = _("photo size limits")
@@ -248,7 +295,12 @@ class PhotoLimit(DatedRule):
 class DeliveryMethod(DatedRule):
     """How the person receives the mail sent to them."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mail_deliveries")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="mail_deliveries",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     name = models.CharField(
         _("name"), max_length=120, help_text=_("Such as “Scanned to their tablet”.")
@@ -259,6 +311,9 @@ class DeliveryMethod(DatedRule):
     position = models.PositiveSmallIntegerField(
         _("order on the page"), default=0, help_text=_("Lower numbers come first.")
     )
+
+    # The key never changes, so the name is what two versions of one method share.
+    overlap_fields = ("agency", "name")
 
     class Meta:
         verbose_name = _("mail delivery method")
