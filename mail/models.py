@@ -18,6 +18,16 @@ key_help = _("A short fixed name the data loader uses to find this row. Do not c
 RECIPIENT_FIELDS = {"name", "doc_id"}
 
 
+def shared_errors(clean) -> dict:
+    """The errors of the shared checks (such as overlapping dates), as a dict, so a
+    model's own errors are shown with them rather than hidden until they are fixed."""
+    try:
+        clean()
+    except ValidationError as error:
+        return error.update_error_dict({})
+    return {}
+
+
 class SendTo(models.TextChoices):
     PERSONAL = "personal", _("The agency's address for personal mail")
     FACILITY = "facility", _("The facility's own mailing address")
@@ -146,15 +156,15 @@ class MailDestination(DatedRule):
         return f"{self.name} ({self.get_purpose_display()})"
 
     def clean(self):
-        super().clean()
+        errors = shared_errors(super().clean)
         if not self.uses_facility_address:
-            missing = {
-                field: _("Fill this in, or tick “use the facility's own address”.")
-                for field in ("po_box", "city", "state", "zip_code")
-                if not getattr(self, field)
-            }
-            if missing:
-                raise ValidationError(missing)
+            for field in ("po_box", "city", "state", "zip_code"):
+                if not getattr(self, field):
+                    errors.setdefault(field, []).append(
+                        _("Fill this in, or tick “use the facility's own address”.")
+                    )
+        if errors:
+            raise ValidationError(errors)
 
     def admin_warnings(self) -> list[str]:
         warnings = super().admin_warnings()
@@ -235,13 +245,15 @@ class MailItemRule(DatedRule):
         return f"{self.get_item_display()}: {verdict}"
 
     def clean(self):
-        super().clean()
+        errors = shared_errors(super().clean)
         if self.allowed and not self.send_to:
-            raise ValidationError({"send_to": _("Choose where this mail goes.")})
+            errors.setdefault("send_to", []).append(_("Choose where this mail goes."))
         if not self.allowed and not self.instead:
-            raise ValidationError(
-                {"instead": _("Tell families what to do instead, so they are never stuck.")}
+            errors.setdefault("instead", []).append(
+                _("Tell families what to do instead, so they are never stuck.")
             )
+        if errors:
+            raise ValidationError(errors)
 
 
 class PhotoLimit(DatedRule):
