@@ -1,11 +1,14 @@
+"""Staff edit the ways to add money here, one row per way of paying."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from funds.models import DepositMethod
+from portal.admin_base import RuleAdmin
 
 
 @admin.register(DepositMethod)
-class DepositMethodAdmin(admin.ModelAdmin):
+class DepositMethodAdmin(RuleAdmin):
     list_display = [
         "__str__",
         "key",
@@ -61,8 +64,6 @@ class DepositMethodAdmin(admin.ModelAdmin):
             },
         ),
         (_("Questions and fees"), {"fields": ["questions_name", "questions_phone", "fee"]}),
-        (
-            _("Source and dates"),
-            {"fields": ["source", "last_reviewed", "effective_from", "effective_until"]},
-        ),
+        (_("When it applies"), {"fields": ["effective_from", "effective_until"]}),
+        (_("Source and review"), {"fields": ["source", "last_reviewed"]}),
     ]

@@ -31,7 +31,12 @@ def _phone_href(phone: str) -> str:
 
 
 class DepositMethod(DatedRule):
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="deposit_methods")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="deposit_methods",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(
         _("key"),
         max_length=60,
@@ -40,20 +45,40 @@ class DepositMethod(DatedRule):
             "To replace a provider on a date, add a new row with a new key and dates."
         ),
     )
-    channel = models.CharField(_("how the family pays"), max_length=10, choices=Channel.choices)
+    channel = models.CharField(
+        _("how the family pays"),
+        max_length=10,
+        choices=Channel.choices,
+        help_text=_(
+            "By mail, by phone or online. Only one row of each should be in force on any day."
+        ),
+    )
     position = models.PositiveSmallIntegerField(
         _("order on the page"), default=0, help_text=_("Lower numbers come first.")
     )
-    speed = models.CharField(_("speed"), max_length=10, choices=Speed.choices)
+    speed = models.CharField(
+        _("speed"),
+        max_length=10,
+        choices=Speed.choices,
+        help_text=_("Shown to families to help them choose a way to pay."),
+    )
 
     # Electronic deposits: who takes the money and how to reach them.
     provider_name = models.CharField(
         _("provider name"), max_length=100, blank=True, help_text=_("Such as Access Corrections.")
     )
     provider_phone = models.CharField(
-        _("provider phone"), max_length=20, blank=True, validators=[phone_validator]
+        _("provider phone"),
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("The number families call to pay, such as 866-345-1884."),
     )
-    provider_website = models.URLField(_("provider website"), blank=True)
+    provider_website = models.URLField(
+        _("provider website"),
+        blank=True,
+        help_text=_("Where families pay online, starting https://."),
+    )
     accepted_cards = models.CharField(
         _("cards accepted"),
         max_length=200,
@@ -62,12 +87,26 @@ class DepositMethod(DatedRule):
     )
 
     # What to have ready before paying.
-    needs_name = models.BooleanField(_("needs the person's full name"), default=False)
-    needs_doc_id = models.BooleanField(_("needs the person's DOC ID"), default=False)
-    needs_facility = models.BooleanField(
-        _("needs the facility the person is in now"), default=False
+    needs_name = models.BooleanField(
+        _("needs the person's full name"),
+        default=False,
+        help_text=_("Tick if the family must give the person's full name."),
     )
-    needs_deposit_slip = models.BooleanField(_("needs a deposit slip"), default=False)
+    needs_doc_id = models.BooleanField(
+        _("needs the person's DOC ID"),
+        default=False,
+        help_text=_("Tick if the family must give the person's DOC ID."),
+    )
+    needs_facility = models.BooleanField(
+        _("needs the facility the person is in now"),
+        default=False,
+        help_text=_("Tick if the family must say which facility the person is in now."),
+    )
+    needs_deposit_slip = models.BooleanField(
+        _("needs a deposit slip"),
+        default=False,
+        help_text=_("Tick if a deposit slip must go with the money order."),
+    )
     deposit_slip_url = models.URLField(
         _("deposit slip online"),
         blank=True,
@@ -90,8 +129,16 @@ class DepositMethod(DatedRule):
         blank=True,
         help_text=_("Shown to families word for word, in quotes."),
     )
-    memo_name = models.BooleanField(_("memo has the person's name"), default=False)
-    memo_doc_id = models.BooleanField(_("memo has the person's DOC ID"), default=False)
+    memo_name = models.BooleanField(
+        _("memo has the person's name"),
+        default=False,
+        help_text=_("Tick if the person's name goes on the memo line."),
+    )
+    memo_doc_id = models.BooleanField(
+        _("memo has the person's DOC ID"),
+        default=False,
+        help_text=_("Tick if the person's DOC ID goes on the memo line."),
+    )
     pen_colours = models.CharField(
         _("pen colours allowed"),
         max_length=60,
@@ -105,7 +152,11 @@ class DepositMethod(DatedRule):
         help_text=_("Exactly as it goes on the envelope."),
     )
     mail_nothing_else = models.BooleanField(
-        _("nothing else may be sent to this address"), default=False
+        _("nothing else may be sent to this address"),
+        default=False,
+        help_text=_(
+            "Tick if only the money order (and the slip) may go in the envelope: nothing else."
+        ),
     )
 
     # Help and cost.
@@ -116,7 +167,11 @@ class DepositMethod(DatedRule):
         help_text=_("Such as Offender Finance Office."),
     )
     questions_phone = models.CharField(
-        _("questions phone"), max_length=20, blank=True, validators=[phone_validator]
+        _("questions phone"),
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("The number families call with questions, such as 573-526-6445."),
     )
     fee = models.CharField(
         _("fee"),
@@ -127,6 +182,11 @@ class DepositMethod(DatedRule):
             "none is known: the page then says no fee is on record."
         ),
     )
+
+    # One row for each way of paying in force on any day. A new provider gets a
+    # new row (and key) that starts the day after the old one ends.
+    overlap_fields = ("agency", "channel")
+    # The fee is text as the source states it, so there is no number to check here.
 
     class Meta:
         verbose_name = _("way to add money")

@@ -1,18 +1,21 @@
-"""Staff edit every mail rule here: addresses, what may be sent, photo size, delivery."""
+"""Staff edit every mail rule here: addresses, what may be sent, photo size, delivery.
+
+Each admin is a `RuleAdmin`: history and revert, the lost-update guard, the
+"in force" column and filter, the review filter and action, and CSV.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from mail.models import DeliveryMethod, MailDestination, MailItemRule, PhotoLimit
+from portal.admin_base import RuleAdmin
 
-DATES = (
-    _("Source and dates"),
-    {"fields": ["source", "last_reviewed", "effective_from", "effective_until"]},
-)
+WHEN = (_("When it applies"), {"fields": ["effective_from", "effective_until"]})
+SOURCE = (_("Source and review"), {"fields": ["source", "last_reviewed"]})
 
 
 @admin.register(MailDestination)
-class MailDestinationAdmin(admin.ModelAdmin):
+class MailDestinationAdmin(RuleAdmin):
     list_display = [
         "name",
         "purpose",
@@ -39,12 +42,13 @@ class MailDestinationAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        DATES,
+        WHEN,
+        SOURCE,
     ]
 
 
 @admin.register(MailItemRule)
-class MailItemRuleAdmin(admin.ModelAdmin):
+class MailItemRuleAdmin(RuleAdmin):
     list_display = [
         "item",
         "allowed",
@@ -60,27 +64,30 @@ class MailItemRuleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["agency", "key", "item", "position"]}),
         (_("The rule"), {"fields": ["allowed", "send_to", "reason", "instead"]}),
-        DATES,
+        WHEN,
+        SOURCE,
     ]
 
 
 @admin.register(PhotoLimit)
-class PhotoLimitAdmin(admin.ModelAdmin):
+class PhotoLimitAdmin(RuleAdmin):
     list_display = ["__str__", "content_rule", "effective_from", "effective_until", "last_reviewed"]
     list_filter = ["agency", "effective_from"]
     search_fields = ["key", "content_rule", "source"]
     fieldsets = [
         (None, {"fields": ["agency", "key", "short_side", "long_side", "content_rule"]}),
-        DATES,
+        WHEN,
+        SOURCE,
     ]
 
 
 @admin.register(DeliveryMethod)
-class DeliveryMethodAdmin(admin.ModelAdmin):
+class DeliveryMethodAdmin(RuleAdmin):
     list_display = ["name", "position", "effective_from", "effective_until", "last_reviewed"]
     list_filter = ["agency", "effective_from"]
     search_fields = ["name", "description", "key", "source"]
     fieldsets = [
         (None, {"fields": ["agency", "key", "name", "description", "position"]}),
-        DATES,
+        WHEN,
+        SOURCE,
     ]

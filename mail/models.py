@@ -18,6 +18,16 @@ key_help = _("A short fixed name the data loader uses to find this row. Do not c
 RECIPIENT_FIELDS = {"name", "doc_id"}
 
 
+def shared_errors(clean) -> dict:
+    """The errors of the shared checks (such as overlapping dates), as a dict, so a
+    model's own errors are shown with them rather than hidden until they are fixed."""
+    try:
+        clean()
+    except ValidationError as error:
+        return error.update_error_dict({})
+    return {}
+
+
 class SendTo(models.TextChoices):
     PERSONAL = "personal", _("The agency's address for personal mail")
     FACILITY = "facility", _("The facility's own mailing address")
@@ -56,7 +66,12 @@ def validate_recipient_format(value: str) -> None:
 class MailDestination(DatedRule):
     """An address mail goes to: the agency's central one, or the facility's own."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mail_destinations")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="mail_destinations",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     purpose = models.CharField(
         _("used for"),
@@ -99,12 +114,22 @@ class MailDestination(DatedRule):
     po_box = models.CharField(
         _("PO box line"), max_length=60, blank=True, help_text=_("Such as “PO Box 25678”.")
     )
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = models.CharField(
+        _("city"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The city of the PO box, such as Tampa. Leave empty when using the facility's address."
+        ),
+    )
     state = models.CharField(
         _("state"),
         max_length=2,
         blank=True,
         validators=[RegexValidator(r"^[A-Z]{2}\Z", _("Two capital letters, such as FL."))],
+        help_text=_(
+            "Two capital letters, such as FL. Leave empty when using the facility's address."
+        ),
     )
     zip_code = models.CharField(
         _("ZIP code"),
@@ -119,6 +144,9 @@ class MailDestination(DatedRule):
         help_text=_("One or two plain sentences shown on the mail guide."),
     )
 
+    # One address for each use in force on any day.
+    overlap_fields = ("agency", "purpose")
+
     class Meta:
         verbose_name = _("mail address")
         verbose_name_plural = _("mail addresses")
@@ -128,15 +156,27 @@ class MailDestination(DatedRule):
         return f"{self.name} ({self.get_purpose_display()})"
 
     def clean(self):
-        super().clean()
+        errors = shared_errors(super().clean)
         if not self.uses_facility_address:
-            missing = {
-                field: _("Fill this in, or tick “use the facility's own address”.")
-                for field in ("po_box", "city", "state", "zip_code")
-                if not getattr(self, field)
-            }
-            if missing:
-                raise ValidationError(missing)
+            for field in ("po_box", "city", "state", "zip_code"):
+                if not getattr(self, field):
+                    errors.setdefault(field, []).append(
+                        _("Fill this in, or tick “use the facility's own address”.")
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    def admin_warnings(self) -> list[str]:
+        warnings = super().admin_warnings()
+        lines = (self.care_of_line, self.po_box, self.city, self.state, self.zip_code)
+        if self.uses_facility_address and any(lines):
+            warnings.append(
+                _(
+                    "“Use the facility's own address” is ticked, so families do not see "
+                    "the address lines you entered."
+                )
+            )
+        return warnings
 
     def recipient_line(self, name: str, doc_id: str) -> str:
         return self.recipient_line_format.format(name=name, doc_id=doc_id).strip()
@@ -154,7 +194,12 @@ class MailDestination(DatedRule):
 class MailItemRule(DatedRule):
     """Whether one kind of mail may be sent, where it goes, and what to do instead."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mail_item_rules")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="mail_item_rules",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     item = models.CharField(
         _("kind of mail"),
@@ -187,6 +232,9 @@ class MailItemRule(DatedRule):
         _("order on the page"), default=0, help_text=_("Lower numbers come first.")
     )
 
+    # One rule for each kind of mail in force on any day.
+    overlap_fields = ("agency", "item")
+
     class Meta:
         verbose_name = _("mail rule")
         verbose_name_plural = _("mail rules")
@@ -197,19 +245,26 @@ class MailItemRule(DatedRule):
         return f"{self.get_item_display()}: {verdict}"
 
     def clean(self):
-        super().clean()
+        errors = shared_errors(super().clean)
         if self.allowed and not self.send_to:
-            raise ValidationError({"send_to": _("Choose where this mail goes.")})
+            errors.setdefault("send_to", []).append(_("Choose where this mail goes."))
         if not self.allowed and not self.instead:
-            raise ValidationError(
-                {"instead": _("Tell families what to do instead, so they are never stuck.")}
+            errors.setdefault("instead", []).append(
+                _("Tell families what to do instead, so they are never stuck.")
             )
+        if errors:
+            raise ValidationError(errors)
 
 
 class PhotoLimit(DatedRule):
     """The largest photo a family may send, in inches, either way round."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="photo_limits")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="photo_limits",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     short_side = models.DecimalField(
         _("short side (inches)"),
@@ -231,6 +286,10 @@ class PhotoLimit(DatedRule):
         help_text=_("Plain words, such as “No nudity.”"),
     )
 
+    # One photo limit in force on any day.
+    overlap_fields = ("agency",)
+    non_negative_fields = ("short_side", "long_side")
+
     class Meta:
         verbose_name = _("photo size limit")
         verbose_name_plural = _("photo size limits")
@@ -248,7 +307,12 @@ class PhotoLimit(DatedRule):
 class DeliveryMethod(DatedRule):
     """How the person receives the mail sent to them."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mail_deliveries")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="mail_deliveries",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(_("key"), max_length=60, unique=True, help_text=key_help)
     name = models.CharField(
         _("name"), max_length=120, help_text=_("Such as “Scanned to their tablet”.")
@@ -259,6 +323,9 @@ class DeliveryMethod(DatedRule):
     position = models.PositiveSmallIntegerField(
         _("order on the page"), default=0, help_text=_("Lower numbers come first.")
     )
+
+    # The key never changes, so the name is what two versions of one method share.
+    overlap_fields = ("agency", "name")
 
     class Meta:
         verbose_name = _("mail delivery method")

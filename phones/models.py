@@ -4,10 +4,7 @@ Staff edit all of it in the admin. Each record carries its source and the dates
 it is in force, so a new provider or a new rate shows on the site from its first day.
 """
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +21,12 @@ class PhoneKind(models.TextChoices):
 class PhoneProvider(DatedRule):
     """The company that runs the phones for an agency, and how to open an account."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="phone_providers")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="phone_providers",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(
         _("key"),
         max_length=60,
@@ -48,6 +50,9 @@ class PhoneProvider(DatedRule):
             "such as Advance Connect."
         ),
     )
+
+    # One phone provider for an agency on any day.
+    overlap_fields = ("agency",)
 
     class Meta:
         verbose_name = _("phone provider")
@@ -94,14 +99,29 @@ class Payer(models.TextChoices):
 class CallType(DatedRule):
     """One way the person can call you, who pays for it, and which phones it reaches."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="call_types")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="call_types",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(
         _("key"),
         max_length=60,
         help_text=_("A short fixed name for this record, such as collect. Do not change it."),
     )
-    kind = models.CharField(_("kind of call"), max_length=20, choices=CallKind.choices)
-    payer = models.CharField(_("who pays"), max_length=20, choices=Payer.choices)
+    kind = models.CharField(
+        _("kind of call"),
+        max_length=20,
+        choices=CallKind.choices,
+        help_text=_("Collect, debit or prepaid. One row of each kind in force on any day."),
+    )
+    payer = models.CharField(
+        _("who pays"),
+        max_length=20,
+        choices=Payer.choices,
+        help_text=_("Who pays for this kind of call, as families read it."),
+    )
     reaches_cell = models.BooleanField(
         _("can reach a cell phone"),
         help_text=_("Untick if this kind of call can never ring on a cell phone."),
@@ -114,7 +134,11 @@ class CallType(DatedRule):
         _("needs an account with the provider"),
         help_text=_("Tick if you must open an account with the phone provider to get these calls."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("order on the page"), default=0)
+    sort_order = models.PositiveSmallIntegerField(
+        _("order on the page"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    overlap_fields = ("agency", "kind")
 
     class Meta:
         verbose_name = _("kind of call")
@@ -152,13 +176,23 @@ class CallRuleKind(models.TextChoices):
 class CallRule(DatedRule):
     """A rule about calls, in plain words, such as "call waiting drops the call"."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="call_rules")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="call_rules",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(
         _("key"),
         max_length=60,
         help_text=_("A short fixed name for this record, such as call-waiting. Do not change it."),
     )
-    kind = models.CharField(_("kind of rule"), max_length=20, choices=CallRuleKind.choices)
+    kind = models.CharField(
+        _("kind of rule"),
+        max_length=20,
+        choices=CallRuleKind.choices,
+        help_text=_("Decides where the rule shows on the phones guide."),
+    )
     title = models.CharField(
         _("short title"),
         max_length=120,
@@ -171,7 +205,13 @@ class CallRule(DatedRule):
         _("rule in plain words"),
         help_text=_("Short sentences, to the family: “you”. No more than a few lines."),
     )
-    sort_order = models.PositiveSmallIntegerField(_("order on the page"), default=0)
+    sort_order = models.PositiveSmallIntegerField(
+        _("order on the page"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    # Several rules share a kind (more than one setting drops a call); the title
+    # names the rule.
+    overlap_fields = ("agency", "kind", "title")
 
     class Meta:
         verbose_name = _("call rule")
@@ -188,22 +228,34 @@ class CallRule(DatedRule):
 class CallRate(DatedRule):
     """What one kind of call costs from one facility: a fee per call plus a rate per minute."""
 
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="call_rates")
-    call_type = models.ForeignKey(CallType, on_delete=models.CASCADE, related_name="rates")
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.CASCADE,
+        related_name="call_rates",
+        help_text=_("The facility the person calls from."),
+    )
+    call_type = models.ForeignKey(
+        CallType,
+        on_delete=models.CASCADE,
+        related_name="rates",
+        help_text=_("The kind of call this rate is for."),
+    )
     fee_per_call = models.DecimalField(
         _("fee for each call (US dollars)"),
         max_digits=6,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
         help_text=_("Such as 0.50. Enter 0 if there is no fee."),
     )
     per_minute = models.DecimalField(
         _("rate per minute (US dollars)"),
         max_digits=6,
         decimal_places=4,
-        validators=[MinValueValidator(Decimal("0"))],
         help_text=_("Such as 0.0525. Up to 4 digits after the point."),
     )
+
+    # One rate for each kind of call at a facility on any day.
+    overlap_fields = ("facility", "call_type")
+    non_negative_fields = ("fee_per_call", "per_minute")
 
     class Meta:
         verbose_name = _("call rate")

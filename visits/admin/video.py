@@ -3,16 +3,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_base import RuleAdmin
 from visits.models.video import VideoEligibilityRule, VideoVisitPoint, VideoVisitRules
 
-DATES = (
-    _("Source and dates"),
-    {"fields": ("source", "last_reviewed", "effective_from", "effective_until")},
-)
+WHEN = (_("When it applies"), {"fields": ("effective_from", "effective_until")})
+SOURCE = (_("Source and review"), {"fields": ("source", "last_reviewed")})
 
 
 @admin.register(VideoVisitRules)
-class VideoVisitRulesAdmin(admin.ModelAdmin):
+class VideoVisitRulesAdmin(RuleAdmin):
     list_display = (
         "key",
         "agency",
@@ -63,12 +62,13 @@ class VideoVisitRulesAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        DATES,
+        WHEN,
+        SOURCE,
     )
 
 
 @admin.register(VideoEligibilityRule)
-class VideoEligibilityRuleAdmin(admin.ModelAdmin):
+class VideoEligibilityRuleAdmin(RuleAdmin):
     list_display = ("question", "stops_when", "applies_to", "order", "agency", "effective_until")
     list_filter = ("agency", "applies_to")
     ordering = ("agency", "order")
@@ -82,17 +82,19 @@ class VideoEligibilityRuleAdmin(admin.ModelAdmin):
             _("When it stops the visit"),
             {"fields": ("refusal", "next_step", "next_url", "next_label")},
         ),
-        DATES,
+        WHEN,
+        SOURCE,
     )
 
 
 @admin.register(VideoVisitPoint)
-class VideoVisitPointAdmin(admin.ModelAdmin):
+class VideoVisitPointAdmin(RuleAdmin):
     list_display = ("text", "topic", "applies_to", "order", "effective_until")
     list_filter = ("agency", "topic", "applies_to")
     search_fields = ("text", "key")
     ordering = ("agency", "topic", "order")
     fieldsets = (
         (None, {"fields": ("agency", "key", "topic", "applies_to", "order", "text")}),
-        DATES,
+        WHEN,
+        SOURCE,
     )

@@ -61,7 +61,12 @@ class VisitingSession(DatedRule):
     key = models.SlugField(
         _("key"), max_length=80, unique=True, help_text=_("A short name that never changes.")
     )
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="visiting_sessions")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="visiting_sessions",
+        help_text=_("The department this rule belongs to."),
+    )
     facility = models.ForeignKey(
         Facility,
         on_delete=models.CASCADE,
@@ -78,7 +83,13 @@ class VisitingSession(DatedRule):
         help_text=_("Only with no facility: hours for every facility of this kind."),
     )
     entry = models.CharField(
-        _("type"), max_length=16, choices=EntryKind.choices, default=EntryKind.WEEKLY
+        _("type"),
+        max_length=16,
+        choices=EntryKind.choices,
+        default=EntryKind.WEEKLY,
+        help_text=_(
+            "A weekly session, an extra or changed date, a closed date, or “call the facility”."
+        ),
     )
     weekday = models.PositiveSmallIntegerField(
         _("day of the week"),
@@ -93,7 +104,11 @@ class VisitingSession(DatedRule):
     start = models.TimeField(_("starts"), null=True, blank=True, help_text=_("Central time."))
     end = models.TimeField(_("ends"), null=True, blank=True, help_text=_("Central time."))
     who = models.CharField(
-        _("who may come"), max_length=24, choices=WhoMayCome.choices, default=WhoMayCome.EVERYONE
+        _("who may come"),
+        max_length=24,
+        choices=WhoMayCome.choices,
+        default=WhoMayCome.EVERYONE,
+        help_text=_("Everyone on the visitor list, or only some visitors on this session."),
     )
     note = models.CharField(
         _("note for families"),
@@ -101,6 +116,12 @@ class VisitingSession(DatedRule):
         blank=True,
         help_text=_("Shown with this line, such as the reason for a closed date."),
     )
+
+    # The same line of a calendar: same scope, type, day or date and start. Two
+    # sessions on one day start at different times.
+    overlap_fields = ("agency", "facility", "facility_kind", "entry", "weekday", "date", "start")
+    ordered_fields = (("start", "end"),)
+    usual_hours_fields = ("start", "end")
 
     class Meta:
         verbose_name = _("visiting session or date")
@@ -126,21 +147,38 @@ class VisitingSession(DatedRule):
             errors["weekday"] = _("A weekly session needs a day of the week.")
         if self.entry in (EntryKind.EXTRA, EntryKind.CLOSED) and self.date is None:
             errors["date"] = _("An extra or closed date needs a date.")
-        if self.entry in (EntryKind.WEEKLY, EntryKind.EXTRA):
-            if not self.start or not self.end:
-                errors["end"] = _("Enter when the session starts and ends.")
-            elif self.end <= self.start:
-                errors["end"] = _("The session must end after it starts.")
+        # An end before the start is refused by `ordered_fields`.
+        has_hours = self.start and self.end
+        if self.entry in (EntryKind.WEEKLY, EntryKind.EXTRA) and not has_hours:
+            errors["end"] = _("Enter when the session starts and ends.")
         if errors:
             raise ValidationError(errors)
+
+    def admin_warnings(self) -> list[str]:
+        warnings = super().admin_warnings()
+        if self.entry in (EntryKind.CLOSED, EntryKind.ASK) and (self.start or self.end):
+            warnings.append(
+                _(
+                    "A closed date or a “call the facility” line shows no hours, so "
+                    "families do not see the times you entered."
+                )
+            )
+        return warnings
 
 
 class VisitorListPolicy(DatedRule):
     """The numbers and yes/no rules of getting on a person's visitor list."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="visitor_policies")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="visitor_policies",
+        help_text=_("The department this rule belongs to."),
+    )
     max_visitors = models.PositiveSmallIntegerField(
-        _("most visitors on one list"), validators=[MinValueValidator(1)]
+        _("most visitors on one list"),
+        validators=[MinValueValidator(1)],
+        help_text=_("The most people one person may have on their visitor list."),
     )
     changes_per_year = models.PositiveSmallIntegerField(
         _("list changes a year"), help_text=_("How many times a year the person may change it.")
@@ -151,8 +189,12 @@ class VisitorListPolicy(DatedRule):
         help_text=_("A visitor may be on one person's list only, unless immediate family of each."),
     )
     supervised_need_officer_approval = models.BooleanField(
-        _("people on probation or parole need their officer's approval"), default=True
+        _("people on probation or parole need their officer's approval"),
+        default=True,
+        help_text=_("Tick if a visitor on probation or parole needs their officer's approval."),
     )
+
+    overlap_fields = ("agency",)
 
     class Meta:
         verbose_name = _("visitor list policy")
@@ -165,9 +207,20 @@ class VisitorListPolicy(DatedRule):
 class IdRule(DatedRule):
     """The ID a visitor of a given age must bring."""
 
-    key = models.SlugField(_("key"), max_length=80, unique=True)
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="visit_id_rules")
-    min_age = models.PositiveSmallIntegerField(_("from age"), validators=[MaxValueValidator(130)])
+    key = models.SlugField(
+        _("key"), max_length=80, unique=True, help_text=_("A short name that never changes.")
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="visit_id_rules",
+        help_text=_("The department this rule belongs to."),
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("from age"),
+        validators=[MaxValueValidator(130)],
+        help_text=_("The youngest age this rule covers, such as 13."),
+    )
     max_age = models.PositiveSmallIntegerField(
         _("to age"),
         null=True,
@@ -183,6 +236,9 @@ class IdRule(DatedRule):
         default=False,
         help_text=_("Unless married to the person."),
     )
+
+    # The age band starts at `min_age`; one rule for it on any day.
+    overlap_fields = ("agency", "min_age")
 
     class Meta:
         verbose_name = _("ID rule")
@@ -205,11 +261,29 @@ class IdRule(DatedRule):
 class CarryAllItem(DatedRule):
     """One thing allowed in the clear infant carry-all, with its limit."""
 
-    key = models.SlugField(_("key"), max_length=80, unique=True)
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="carry_all_items")
-    name = models.CharField(_("item"), max_length=200)
-    max_quantity = models.PositiveSmallIntegerField(_("most allowed"))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    key = models.SlugField(
+        _("key"), max_length=80, unique=True, help_text=_("A short name that never changes.")
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="carry_all_items",
+        help_text=_("The department this rule belongs to."),
+    )
+    name = models.CharField(
+        _("item"),
+        max_length=200,
+        help_text=_("What families may bring, in plain words, such as “Diapers”."),
+    )
+    max_quantity = models.PositiveSmallIntegerField(
+        _("most allowed"), help_text=_("How many of this item are allowed, such as 6.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    overlap_fields = ("agency", "name")
+    non_negative_fields = ("max_quantity",)
 
     class Meta:
         verbose_name = _("infant carry-all item")
@@ -245,11 +319,28 @@ class VisitRule(DatedRule):
     "equipment" and "infant" into tick boxes.
     """
 
-    key = models.SlugField(_("key"), max_length=80, unique=True)
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="visit_rules")
-    topic = models.CharField(_("topic"), max_length=24, choices=Topic.choices)
+    key = models.SlugField(
+        _("key"), max_length=80, unique=True, help_text=_("A short name that never changes.")
+    )
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="visit_rules",
+        help_text=_("The department this rule belongs to."),
+    )
+    topic = models.CharField(
+        _("topic"),
+        max_length=24,
+        choices=Topic.choices,
+        help_text=_("The heading this sentence shows under. Some topics become tick boxes."),
+    )
     text = models.TextField(_("text"), help_text=_("Plain words, second person, short."))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    # Each sentence is its own rule: the same sentence twice on one day is a mistake.
+    overlap_fields = ("agency", "topic", "text")
 
     class Meta:
         verbose_name = _("visiting rule")

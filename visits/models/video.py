@@ -59,7 +59,12 @@ class VideoVisitRules(DatedRule):
     """One agency's video-visit numbers. To change a price from a date, add a row
     that starts on that date (and end the old one the day before), or edit in place."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="video_rules")
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="video_rules",
+        help_text=_("The department this rule belongs to."),
+    )
     key = models.SlugField(
         _("key"),
         max_length=80,
@@ -68,7 +73,11 @@ class VideoVisitRules(DatedRule):
     provider_name = models.CharField(
         _("provider"), max_length=100, help_text=_("The company that runs video visits.")
     )
-    provider_website = models.URLField(_("provider's website"), blank=True)
+    provider_website = models.URLField(
+        _("provider's website"),
+        blank=True,
+        help_text=_("Where families open an account and book, starting https://."),
+    )
     provider_phone = models.CharField(
         _("provider's phone"),
         max_length=30,
@@ -79,21 +88,24 @@ class VideoVisitRules(DatedRule):
         _("remote price per block (US$)"),
         max_digits=6,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("What one remote block costs, such as 7.95. Enter 0 if free."),
     )
     remote_block_minutes = models.PositiveSmallIntegerField(
-        _("remote block length (minutes)"), validators=[MinValueValidator(1)]
+        _("remote block length (minutes)"),
+        validators=[MinValueValidator(1)],
+        help_text=_("How long one remote block lasts, such as 30."),
     )
     onsite_price_per_block = models.DecimalField(
         _("on-site price per block (US$)"),
         max_digits=6,
         decimal_places=2,
         default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
         help_text=_("0 means free."),
     )
     onsite_block_minutes = models.PositiveSmallIntegerField(
-        _("on-site block length (minutes)"), validators=[MinValueValidator(1)]
+        _("on-site block length (minutes)"),
+        validators=[MinValueValidator(1)],
+        help_text=_("How long one on-site block lasts, such as 120."),
     )
     booking_lead_hours = models.PositiveSmallIntegerField(
         _("book at least this many hours ahead"),
@@ -104,10 +116,12 @@ class VideoVisitRules(DatedRule):
         help_text=_("Applies to remote visits, which are paid for."),
     )
     visitor_early_login_minutes = models.PositiveSmallIntegerField(
-        _("visitor may log in this many minutes early")
+        _("visitor may log in this many minutes early"),
+        help_text=_("How many minutes before the start the visitor may log in."),
     )
     person_early_login_minutes = models.PositiveSmallIntegerField(
-        _("the person may log in this many minutes early")
+        _("the person may log in this many minutes early"),
+        help_text=_("How many minutes before the start the person in prison may log in."),
     )
     planner_max_blocks = models.PositiveSmallIntegerField(
         _("planner: most remote blocks worked out at once"),
@@ -125,9 +139,28 @@ class VideoVisitRules(DatedRule):
         _("calendar: remind this many minutes before log-in"),
         default=10,
         validators=[MaxValueValidator(24 * 60)],
+        help_text=_(
+            "For the calendar file families download. A limit of this site, not a department rule."
+        ),
     )
 
     objects = VideoVisitRulesQuerySet.as_manager()
+
+    # One set of video-visit numbers for an agency on any day.
+    overlap_fields = ("agency",)
+    non_negative_fields = (
+        "remote_price_per_block",
+        "onsite_price_per_block",
+        "remote_block_minutes",
+        "onsite_block_minutes",
+        "booking_lead_hours",
+        "cancel_credit_hours",
+        "visitor_early_login_minutes",
+        "person_early_login_minutes",
+        "planner_max_blocks",
+        "planner_horizon_days",
+        "reminder_minutes_before_login",
+    )
 
     class Meta:
         verbose_name = _("video visit rules")
@@ -165,12 +198,21 @@ class VideoEligibilityRule(DatedRule):
     ]
 
     agency = models.ForeignKey(
-        Agency, on_delete=models.CASCADE, related_name="video_eligibility_rules"
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="video_eligibility_rules",
+        help_text=_("The department this rule belongs to."),
     )
-    key = models.SlugField(_("key"), max_length=80)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    key = models.SlugField(_("key"), max_length=80, help_text=_("A short name that never changes."))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("The planner asks lower numbers first.")
+    )
     applies_to = models.CharField(
-        _("applies to"), max_length=10, choices=VideoAppliesTo.choices, default=VideoAppliesTo.BOTH
+        _("applies to"),
+        max_length=10,
+        choices=VideoAppliesTo.choices,
+        default=VideoAppliesTo.BOTH,
+        help_text=_("On-site visits, remote visits, or both."),
     )
     rule = models.CharField(
         _("the rule, in plain words"),
@@ -183,12 +225,18 @@ class VideoEligibilityRule(DatedRule):
         max_length=200,
         help_text=_("A yes-or-no question, in the second person."),
     )
-    hint = models.CharField(_("hint under the question"), max_length=300, blank=True)
+    hint = models.CharField(
+        _("hint under the question"),
+        max_length=300,
+        blank=True,
+        help_text=_("Extra words that help a visitor answer. Optional."),
+    )
     stops_when = models.CharField(
         _("the visit is refused when"),
         max_length=10,
         choices=STOPS_WHEN_CHOICES,
         blank=True,
+        help_text=_("The answer that means the visit cannot go ahead."),
     )
     only_if = models.ForeignKey(
         "self",
@@ -217,7 +265,14 @@ class VideoEligibilityRule(DatedRule):
         blank=True,
         help_text=_("A page of this site, such as /visits/plan/, or a full web address."),
     )
-    next_label = models.CharField(_("text of that link"), max_length=100, blank=True)
+    next_label = models.CharField(
+        _("text of that link"),
+        max_length=100,
+        blank=True,
+        help_text=_("The words of the link, such as “Plan an in-person visit”."),
+    )
+
+    overlap_fields = ("agency", "question")
 
     class Meta:
         verbose_name = _("video visit eligibility rule")
@@ -247,16 +302,35 @@ class VideoPointTopic(models.TextChoices):
 class VideoVisitPoint(DatedRule):
     """One short point of the video-visit guide, in plain words."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="video_points")
-    key = models.SlugField(_("key"), max_length=80)
-    topic = models.CharField(_("topic"), max_length=20, choices=VideoPointTopic.choices)
-    applies_to = models.CharField(
-        _("applies to"), max_length=10, choices=VideoAppliesTo.choices, default=VideoAppliesTo.BOTH
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="video_points",
+        help_text=_("The department this rule belongs to."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    key = models.SlugField(_("key"), max_length=80, help_text=_("A short name that never changes."))
+    topic = models.CharField(
+        _("topic"),
+        max_length=20,
+        choices=VideoPointTopic.choices,
+        help_text=_("The heading this point shows under."),
+    )
+    applies_to = models.CharField(
+        _("applies to"),
+        max_length=10,
+        choices=VideoAppliesTo.choices,
+        default=VideoAppliesTo.BOTH,
+        help_text=_("On-site visits, remote visits, or both."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
     text = models.CharField(
         _("text"), max_length=400, help_text=_("One or two short sentences. Second person.")
     )
+
+    # Each point is its own rule: the same point twice on one day is a mistake.
+    overlap_fields = ("agency", "topic", "applies_to", "text")
 
     class Meta:
         verbose_name = _("video visit point")
