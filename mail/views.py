@@ -12,6 +12,7 @@ from mail.models import DeliveryMethod, MailDestination, MailItem, MailItemRule,
 from portal import clock
 from portal.forms import SUBMITTED, bind_get_form
 from portal.models import Inmate
+from portal.ratelimit import count_doc_id_lookup
 from portal.text import is_doc_id, normalize_doc_id
 from portal.views import render_form_page
 
@@ -86,6 +87,7 @@ def _linked_person(request) -> Inmate | None:
     doc_id = normalize_doc_id(request.GET.get("doc_id", "")[:32])
     if not is_doc_id(doc_id):
         return None
+    count_doc_id_lookup(request)  # it shows their name: the search's limit applies
     return (
         Inmate.objects.select_related("facility")
         .filter(doc_id=doc_id, agency__slug=settings.DEFAULT_AGENCY_SLUG)

@@ -2,9 +2,11 @@
 
 from crispy_forms_gds.helper import FormHelper
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Facility, FacilityKind, Inmate
+from portal.ratelimit import count_doc_id_lookup
 from portal.text import is_doc_id, normalize_doc_id
 
 # A submitted guided form carries this flag, so that a link that only fills in
@@ -21,11 +23,35 @@ def plain_helper() -> FormHelper:
 
 
 def bind_get_form(form_class, request, **kwargs):
-    """A guided GET form: bound once submitted, otherwise pre-filled from the link."""
+    """A guided GET form: bound once submitted, otherwise pre-filled from the link.
+
+    The form keeps the request: a DOC ID lookup counts against the client's limit.
+    """
     if request.GET.get(SUBMITTED):
-        return form_class(request.GET, **kwargs)
-    initial = {k: request.GET.get(k, "")[:100] for k in ("doc_id", "facility", "name")}
-    return form_class(initial={k: v for k, v in initial.items() if v}, **kwargs)
+        form = form_class(request.GET, **kwargs)
+    else:
+        initial = {k: request.GET.get(k, "")[:100] for k in ("doc_id", "facility", "name")}
+        form = form_class(initial={k: v for k, v in initial.items() if v}, **kwargs)
+    form.request = request
+    return form
+
+
+def find_person(request, doc_id: str) -> Inmate | None:
+    """The person with this DOC ID, or None; each call spends one "people" request.
+
+    A guided form that answers "we cannot find DOC ID ..." tells the same thing as
+    the people search, so it shares the search's limit per client address (past
+    it, RateLimited: the 429 page). The count comes first, for a known and an
+    unknown DOC ID alike, so the refusal itself tells nothing.
+    """
+    if request is None:
+        # Without the request the lookup could not be counted: a way around the limit.
+        raise ImproperlyConfigured(
+            "Looking up a DOC ID needs the request: use bind_get_form(), or pass request=."
+        )
+    count_doc_id_lookup(request)
+    people = Inmate.objects.select_related("facility", "facility__agency")
+    return people.filter(doc_id=doc_id).first()
 
 
 class PeopleSearchForm(forms.Form):
@@ -93,8 +119,10 @@ class PersonOrFacilityForm(forms.Form):
         empty_label=_("Choose a facility"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set here or by bind_get_form(): the DOC ID lookup is counted per client.
+        self.request = request
         self.person: Inmate | None = None
         self.recipient_name = ""
         self.helper = plain_helper()
@@ -115,11 +143,14 @@ class PersonOrFacilityForm(forms.Form):
         cleaned = super().clean()
         doc_id = cleaned.get("doc_id")
         if doc_id:
-            self.person = (
-                Inmate.objects.select_related("facility", "facility__agency")
-                .filter(doc_id=doc_id)
-                .first()
-            )
+            # An unknown DOC ID tells the family only that no one has it, which the
+            # people search tells too, from the same budget (find_person counts first).
+            # Nothing else sets it apart from other mistakes: the same 400 form page
+            # with the same headers, one error on this field that names no facility
+            # and no status, after the same single query a known DOC ID costs. A
+            # malformed one is refused before any lookup; its message says no more
+            # than the field's hint does (digits only).
+            self.person = find_person(self.request, doc_id)
             if self.person is None:
                 self.add_error(
                     "doc_id",

@@ -5,6 +5,13 @@ has one or more fixed windows such as "60 requests a minute" and "1,000 an hour"
 Counters live in the shared cache (Redis in production), so every app server
 counts the same client together.
 
+Two ways in: the `rate_limit` decorator counts every request to a view (the people
+search and person pages), and `count_doc_id_lookup` counts one lookup of a DOC ID
+wherever it happens (every guide's "who is it for" question), raising
+`RateLimited`, which the middleware answers with the same 429 page. Both spend the
+same "people" budget: a guide form that says "we cannot find DOC ID ..." answers
+the same question as the search, so it must not be a way around its limit.
+
 A family on a shared network (a phone company's shared address, a library) shares
 one count with its neighbours, so the default limits are generous: far above what
 a person looking someone up ever does, far below what copying the roster needs.
@@ -88,6 +95,44 @@ def seconds_to_wait(request, bucket: str, now: float | None = None) -> int:
     return max(wait, 1) if wait else 0
 
 
+# The budget every way of asking "is there a person with this DOC ID?" shares.
+PEOPLE = "people"
+
+
+class RateLimited(Exception):
+    """Raised mid-view when a client is over its limit; the middleware answers 429."""
+
+    def __init__(self, wait: int):
+        super().__init__(wait)
+        self.wait = wait
+
+
+def wait_before(request, bucket: str) -> int:
+    """Count this request in the bucket: 0 to go ahead, else the seconds to wait.
+
+    Always 0 when limits are off, or when the cache does not answer: families are
+    served rather than refused.
+    """
+    if not settings.RATE_LIMIT_ENABLED:
+        return 0
+    try:
+        return seconds_to_wait(request, bucket)
+    except Exception:  # the cache is down: serve families, do not fail
+        logger.exception("Rate limit skipped: the cache did not answer")
+        return 0
+
+
+def count_doc_id_lookup(request) -> None:
+    """Count one DOC ID lookup in the "people" budget; raise RateLimited when over.
+
+    Call it before the query, whatever the DOC ID, so a known and an unknown one
+    are counted (and refused) alike.
+    """
+    wait = wait_before(request, PEOPLE)
+    if wait:
+        raise RateLimited(wait)
+
+
 def too_many_requests(request, wait: int) -> HttpResponse:
     minutes = max(1, math.ceil(wait / 60))
     body = loader.render_to_string(
@@ -106,14 +151,9 @@ def rate_limit(bucket: str):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if settings.RATE_LIMIT_ENABLED:
-                try:
-                    wait = seconds_to_wait(request, bucket)
-                except Exception:  # the cache is down: serve families, do not fail
-                    logger.exception("Rate limit skipped: the cache did not answer")
-                    wait = 0
-                if wait:
-                    return too_many_requests(request, wait)
+            wait = wait_before(request, bucket)
+            if wait:
+                return too_many_requests(request, wait)
             return view(request, *args, **kwargs)
 
         return wrapped

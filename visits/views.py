@@ -199,7 +199,7 @@ def plan(request):
 @require_safe
 def plan_ics(request):
     """The visit as a calendar file: one session of the planned day."""
-    form = PlanForm(request.GET)
+    form = PlanForm(request.GET, request=request)
     if not form.is_valid():
         message = " ".join(str(e) for errors in form.errors.values() for e in errors)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
