@@ -8,7 +8,12 @@ A cached page is keyed by three things besides its address:
 - the time window: the page is only reused until the next moment its content could
   change on its own, such as a facility alert starting or ending, or local midnight
   (when dated rules come into force or expire);
-- the language.
+- the language;
+- for pages that depend on the time of day (`@cached_page(per_minute=True)`), the
+  minute.
+
+Never kept: a staff preview of another day, a page asked with a name the family
+typed (`TYPED_PARAMS`), and any answer other than 200.
 
 The version is shared by every server process (in Redis when REDIS_URL is set,
 otherwise in the small file CONTENT_VERSION_FILE), so an edit saved through one
@@ -46,6 +51,9 @@ VERSION_KEY = "content-version"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
+
+# Form fields where a family types a name: pages asked with one are never stored.
+TYPED_PARAMS = ("name",)
 
 # Each returns the first moment after `now` at which some content changes by itself.
 _boundaries: list[Callable[[datetime], datetime | None]] = []
@@ -133,31 +141,59 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     return window
 
 
-def page_key(request) -> tuple[str, str, datetime]:
-    """The cache key and ETag of this request's page as it stands now, and until when."""
+def page_key(request, per_minute: bool = False) -> tuple[str, str, datetime, bool]:
+    """The cache key and ETag of this request's page as it stands now, until when, and
+    whether a page rendered now may be stored.
+
+    `per_minute`: the page also depends on the time of day to the minute (such as
+    "72 hours from now"). It is then kept for the current minute only. Answers that
+    compare whole minutes with "now" are the same for every moment strictly inside a
+    minute, but not at its first instant: a page whose minute starts exactly now is
+    rendered and not stored.
+    """
+    moment = clock.now()
     token = content_token()
-    _start, until = time_window(token)
-    raw = "|".join(
-        [token, until.isoformat(), get_language() or "", request.get_full_path(), request.method]
-    )
-    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-    return f"page:{digest}", f'"{digest}"', until
+    _start, until = time_window(token, moment)
+    parts = [token, until.isoformat(), get_language() or "", request.get_full_path()]
+    parts.append(request.method)
+    storable = True
+    if per_minute:
+        minute = moment.replace(second=0, microsecond=0)
+        until = min(until, minute + timedelta(minutes=1))
+        parts.append(minute.isoformat())
+        storable = moment != minute
+    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+    return f"page:{digest}", f'"{digest}"', until, storable
 
 
-def cached_page(view):
+def _skips_cache(request) -> bool:
+    """Requests whose page is rendered each time and never kept."""
+    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+        return True
+    # A member of staff previewing another day: their page must never reach anyone.
+    if getattr(request, "preview_date", None) or clock.preview_day() is not None:
+        return True
+    # A name the family typed: a page showing it is never stored.
+    return any(request.GET.get(param, "").strip() for param in TYPED_PARAMS)
+
+
+def cached_page(view=None, *, per_minute: bool = False):
     """Cache a public GET page whole; only 200 answers are kept.
 
     Use it only for pages whose content depends on nothing but the address, the
     models (any save invalidates) and the moments registered with
-    `register_time_boundary` (and local midnight). Never for a page that depends
-    on the user, the session, a CSRF token or the exact time of the request.
+    `register_time_boundary` (and local midnight), or also the time to the minute
+    with `@cached_page(per_minute=True)`. Never for a page that depends on the user,
+    the session, a CSRF token or the exact second of the request.
     """
+    if view is None:
+        return lambda view: cached_page(view, per_minute=per_minute)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+        if _skips_cache(request):
             return view(request, *args, **kwargs)
-        key, etag, until = page_key(request)
+        key, etag, until, storable = page_key(request, per_minute)
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             patch_cache_control(not_modified, no_cache=True)
@@ -171,8 +207,10 @@ def cached_page(view):
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        response["ETag"] = etag
         patch_cache_control(response, no_cache=True)
+        if not storable:
+            return response  # no ETag either: the rest of the minute may read otherwise
+        response["ETag"] = etag
         if clock.now() >= until:
             return response  # rendered as the window closed: it may show the next one
         # Stored as plain values: much quicker to load than a pickled response.
