@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Min, Q, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -106,20 +106,37 @@ def content_token() -> str:
     return token
 
 
-def _next_midnights(now: datetime) -> list[datetime]:
-    from portal.models import Agency
+def _midnight_after(now: datetime, name: str) -> datetime | None:
+    try:
+        tz = ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return None
+    local = timezone.localtime(now, tz)
+    return datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
 
-    zones = {settings.TIME_ZONE} | set(Agency.objects.values_list("time_zone", flat=True))
-    moments = []
-    for name in zones:
-        try:
-            tz = ZoneInfo(name)
-        except (ValueError, KeyError, OSError):
-            continue
-        local = timezone.localtime(now, tz)
-        moments.append(
-            datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-        )
+
+def _built_in_moments(now: datetime) -> list[datetime]:
+    """Local midnight in every agency's time zone and the next alert change, in one query.
+
+    One query, not one each: it is paid by the first page after every edit, and a
+    page may make at most six.
+    """
+    from portal.models import Agency, FacilityAlert
+
+    def first_after(field):
+        later = FacilityAlert.objects.filter(**{f"{field}__gt": now}).order_by(field)
+        return Subquery(later.values(field)[:1])
+
+    rows = list(
+        Agency.objects.annotate(
+            next_start=first_after("starts_at"), next_end=first_after("ends_at")
+        ).values_list("time_zone", "next_start", "next_end")
+    )
+    zones = {settings.TIME_ZONE} | {zone for zone, _start, _end in rows}
+    moments = [m for name in zones if (m := _midnight_after(now, name)) is not None]
+    if rows:
+        # Every alert belongs to an agency: with no agency there is no alert.
+        moments += [m for m in rows[0][1:] if m is not None and m > now]
     return moments
 
 
@@ -133,7 +150,7 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     window = _windows.get(token)
     if window is not None and window[0] <= now < window[1]:
         return window
-    moments = _next_midnights(now)
+    moments = _built_in_moments(now)
     moments += [m for func in _boundaries if (m := func(now)) is not None and m > now]
     window = (now, min(moments))
     _windows.clear()  # only the current token's window is ever needed
@@ -224,9 +241,8 @@ def cached_page(view=None, *, per_minute: bool = False):
     return wrapper
 
 
-@register_time_boundary
 def next_alert_change(now: datetime) -> datetime | None:
-    """The next moment a facility alert appears or disappears."""
+    """The next moment a facility alert appears or disappears (the window reads it too)."""
     from portal.models import FacilityAlert
 
     found = FacilityAlert.objects.aggregate(
