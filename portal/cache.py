@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Min, Q, Subquery
+from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -239,18 +239,6 @@ def cached_page(view=None, *, per_minute: bool = False):
         return response
 
     return wrapper
-
-
-def next_alert_change(now: datetime) -> datetime | None:
-    """The next moment a facility alert appears or disappears (the window reads it too)."""
-    from portal.models import FacilityAlert
-
-    found = FacilityAlert.objects.aggregate(
-        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
-        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
-    )
-    moments = [m for m in found.values() if m is not None]
-    return min(moments) if moments else None
 
 
 def _on_change(sender, using=None, **kwargs):
