@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test data lint format lock screenshots clean
+.PHONY: run test data lint format lock screenshots clean bench
 
 run: $(VENV)/.installed data
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -13,6 +13,7 @@ from funds import rules
 from funds.forms import DepositForm
 from funds.models import DepositMethod, Speed
 from portal import clock
+from portal.cache import cached_page
 from portal.forms import SUBMITTED, bind_get_form
 from portal.text import is_doc_id, normalize_doc_id
 from portal.views import default_agency, render_form_page
@@ -69,6 +70,7 @@ def _with_method(form, request, methods):
 
 
 @require_safe
+@cached_page
 def index(request):
     if request.GET.get(SUBMITTED):
         # An answer asked of this page: the checklist page gives it.
@@ -133,9 +135,11 @@ def _answer_query(form) -> str:
     return urlencode(query)
 
 
-# Answers name the person: no shared cache may keep a copy.
+# Answers name the person: no browser or proxy may share a copy. (The page cache on
+# the server keeps an answer for a DOC ID, never one asked with a typed name.)
 @cache_control(private=True)
 @require_safe
+@cached_page
 def checklist(request):
     form, context = _answer_context(request, print_view=False)
     return render_form_page(request, "funds/checklist.html", context, form)
@@ -143,6 +147,7 @@ def checklist(request):
 
 @cache_control(private=True)
 @require_safe
+@cached_page
 def print_view(request):
     form, context = _answer_context(request, print_view=True)
     if "answer" not in context:

@@ -10,6 +10,7 @@ from mail import rules
 from mail.forms import EnvelopeForm, MailForm, PhotoSizeForm
 from mail.models import DeliveryMethod, MailDestination, MailItem, MailItemRule, PhotoLimit, SendTo
 from portal import clock
+from portal.cache import cached_page
 from portal.forms import SUBMITTED, bind_get_form
 from portal.models import Inmate
 from portal.ratelimit import count_doc_id_lookup
@@ -38,6 +39,7 @@ def _prefilled(form_class, request):
 
 
 @require_safe
+@cached_page
 def index(request):
     at = clock.now()
     day = clock.local_date(at)
@@ -96,6 +98,7 @@ def _linked_person(request) -> Inmate | None:
 
 
 @require_safe
+@cached_page
 def answer(request):
     form = bind_get_form(MailForm, request)
     context = {"form": form}
@@ -141,6 +144,7 @@ def _who_query(form) -> str:
 
 
 @require_safe
+@cached_page
 def photo_size(request):
     form = PhotoSizeForm(request.GET) if request.GET.get(SUBMITTED) else PhotoSizeForm()
     at = clock.now()
@@ -158,6 +162,7 @@ def photo_size(request):
 
 
 @require_safe
+@cached_page
 def envelope(request):
     form = bind_get_form(EnvelopeForm, request)
     if not form.is_bound and request.GET.get("item") in MailItem.values:

@@ -20,6 +20,7 @@ from phones.rules import (
     sources,
 )
 from portal import clock
+from portal.cache import cached_page
 from portal.forms import bind_get_form
 from portal.views import render_form_page
 
@@ -70,6 +71,7 @@ def _who_query(form) -> str:
 
 
 @require_safe
+@cached_page
 def index(request):
     at = clock.now()
     form = PhoneForm(initial=bind_get_form(PhoneForm, request).initial)
@@ -100,6 +102,7 @@ def _prefill_query(request) -> str:
 
 
 @require_safe
+@cached_page
 def answer(request):
     at = clock.now()
     form = bind_get_form(PhoneForm, request)
@@ -146,6 +149,7 @@ def answer(request):
 
 
 @require_safe
+@cached_page
 def cost(request):
     at = clock.now()
     form = bind_get_form(CostForm, request)

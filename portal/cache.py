@@ -8,7 +8,12 @@ A cached page is keyed by three things besides its address:
 - the time window: the page is only reused until the next moment its content could
   change on its own, such as a facility alert starting or ending, or local midnight
   (when dated rules come into force or expire);
-- the language.
+- the language;
+- for pages that depend on the time of day (`@cached_page(per_minute=True)`), the
+  minute.
+
+Never kept: a staff preview of another day, a page asked with a name the family
+typed (`TYPED_PARAMS`), and any answer other than 200.
 
 The version is shared by every server process (in Redis when REDIS_URL is set,
 otherwise in the small file CONTENT_VERSION_FILE), so an edit saved through one
@@ -33,7 +38,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -46,6 +51,9 @@ VERSION_KEY = "content-version"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
+
+# Form fields where a family types a name: pages asked with one are never stored.
+TYPED_PARAMS = ("name",)
 
 # Each returns the first moment after `now` at which some content changes by itself.
 _boundaries: list[Callable[[datetime], datetime | None]] = []
@@ -98,20 +106,37 @@ def content_token() -> str:
     return token
 
 
-def _next_midnights(now: datetime) -> list[datetime]:
-    from portal.models import Agency
+def _midnight_after(now: datetime, name: str) -> datetime | None:
+    try:
+        tz = ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return None
+    local = timezone.localtime(now, tz)
+    return datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
 
-    zones = {settings.TIME_ZONE} | set(Agency.objects.values_list("time_zone", flat=True))
-    moments = []
-    for name in zones:
-        try:
-            tz = ZoneInfo(name)
-        except (ValueError, KeyError, OSError):
-            continue
-        local = timezone.localtime(now, tz)
-        moments.append(
-            datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-        )
+
+def _built_in_moments(now: datetime) -> list[datetime]:
+    """Local midnight in every agency's time zone and the next alert change, in one query.
+
+    One query, not one each: it is paid by the first page after every edit, and a
+    page may make at most six.
+    """
+    from portal.models import Agency, FacilityAlert
+
+    def first_after(field):
+        later = FacilityAlert.objects.filter(**{f"{field}__gt": now}).order_by(field)
+        return Subquery(later.values(field)[:1])
+
+    rows = list(
+        Agency.objects.annotate(
+            next_start=first_after("starts_at"), next_end=first_after("ends_at")
+        ).values_list("time_zone", "next_start", "next_end")
+    )
+    zones = {settings.TIME_ZONE} | {zone for zone, _start, _end in rows}
+    moments = [m for name in zones if (m := _midnight_after(now, name)) is not None]
+    if rows:
+        # Every alert belongs to an agency: with no agency there is no alert.
+        moments += [m for m in rows[0][1:] if m is not None and m > now]
     return moments
 
 
@@ -125,7 +150,7 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     window = _windows.get(token)
     if window is not None and window[0] <= now < window[1]:
         return window
-    moments = _next_midnights(now)
+    moments = _built_in_moments(now)
     moments += [m for func in _boundaries if (m := func(now)) is not None and m > now]
     window = (now, min(moments))
     _windows.clear()  # only the current token's window is ever needed
@@ -133,31 +158,59 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     return window
 
 
-def page_key(request) -> tuple[str, str, datetime]:
-    """The cache key and ETag of this request's page as it stands now, and until when."""
+def page_key(request, per_minute: bool = False) -> tuple[str, str, datetime, bool]:
+    """The cache key and ETag of this request's page as it stands now, until when, and
+    whether a page rendered now may be stored.
+
+    `per_minute`: the page also depends on the time of day to the minute (such as
+    "72 hours from now"). It is then kept for the current minute only. Answers that
+    compare whole minutes with "now" are the same for every moment strictly inside a
+    minute, but not at its first instant: a page whose minute starts exactly now is
+    rendered and not stored.
+    """
+    moment = clock.now()
     token = content_token()
-    _start, until = time_window(token)
-    raw = "|".join(
-        [token, until.isoformat(), get_language() or "", request.get_full_path(), request.method]
-    )
-    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-    return f"page:{digest}", f'"{digest}"', until
+    _start, until = time_window(token, moment)
+    parts = [token, until.isoformat(), get_language() or "", request.get_full_path()]
+    parts.append(request.method)
+    storable = True
+    if per_minute:
+        minute = moment.replace(second=0, microsecond=0)
+        until = min(until, minute + timedelta(minutes=1))
+        parts.append(minute.isoformat())
+        storable = moment != minute
+    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+    return f"page:{digest}", f'"{digest}"', until, storable
 
 
-def cached_page(view):
+def _skips_cache(request) -> bool:
+    """Requests whose page is rendered each time and never kept."""
+    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+        return True
+    # A member of staff previewing another day: their page must never reach anyone.
+    if getattr(request, "preview_date", None) or clock.preview_day() is not None:
+        return True
+    # A name the family typed: a page showing it is never stored.
+    return any(request.GET.get(param, "").strip() for param in TYPED_PARAMS)
+
+
+def cached_page(view=None, *, per_minute: bool = False):
     """Cache a public GET page whole; only 200 answers are kept.
 
     Use it only for pages whose content depends on nothing but the address, the
     models (any save invalidates) and the moments registered with
-    `register_time_boundary` (and local midnight). Never for a page that depends
-    on the user, the session, a CSRF token or the exact time of the request.
+    `register_time_boundary` (and local midnight), or also the time to the minute
+    with `@cached_page(per_minute=True)`. Never for a page that depends on the user,
+    the session, a CSRF token or the exact second of the request.
     """
+    if view is None:
+        return lambda view: cached_page(view, per_minute=per_minute)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+        if _skips_cache(request):
             return view(request, *args, **kwargs)
-        key, etag, until = page_key(request)
+        key, etag, until, storable = page_key(request, per_minute)
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             patch_cache_control(not_modified, no_cache=True)
@@ -171,8 +224,10 @@ def cached_page(view):
             return response
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        response["ETag"] = etag
         patch_cache_control(response, no_cache=True)
+        if not storable:
+            return response  # no ETag either: the rest of the minute may read otherwise
+        response["ETag"] = etag
         if clock.now() >= until:
             return response  # rendered as the window closed: it may show the next one
         # Stored as plain values: much quicker to load than a pickled response.
@@ -184,19 +239,6 @@ def cached_page(view):
         return response
 
     return wrapper
-
-
-@register_time_boundary
-def next_alert_change(now: datetime) -> datetime | None:
-    """The next moment a facility alert appears or disappears."""
-    from portal.models import FacilityAlert
-
-    found = FacilityAlert.objects.aggregate(
-        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
-        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
-    )
-    moments = [m for m in found.values() if m is not None]
-    return min(moments) if moments else None
 
 
 def _on_change(sender, using=None, **kwargs):

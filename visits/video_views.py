@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal import clock
+from portal.cache import cached_page
 from portal.forms import bind_get_form
 from portal.ics import Event, Reminder, ics_response
 from portal.models import Facility, FacilityAlert
@@ -62,6 +63,7 @@ def _eligibility(agency_id, now) -> list[VideoEligibilityRule]:
 
 
 @require_safe
+@cached_page
 def index(request):
     now = clock.now()
     rules = _default_rules(now)
@@ -208,6 +210,7 @@ def _planner(request):
 
 
 @require_safe
+@cached_page(per_minute=True)
 def plan(request):
     context, response = _planner(request)
     if response is not None:
@@ -221,6 +224,7 @@ def _back_to_planner(request):
 
 
 @require_safe
+@cached_page(per_minute=True)
 def plan_print(request):
     """The answer alone, for paper: no form, no links that only work on a screen."""
     context, response = _planner(request)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal import clock
+from portal.cache import cached_page
 from portal.forms import bind_get_form
 from portal.ics import Event, Reminder, ics_response
 from portal.models import Facility, FacilityAlert
@@ -79,6 +80,7 @@ def facility_hours_context(facility: Facility, at=None) -> dict:
 
 
 @require_safe
+@cached_page
 def index(request):
     agency = default_agency()
     at = clock.now()
@@ -110,6 +112,7 @@ def index(request):
 
 
 @require_safe
+@cached_page
 def visitor_list(request):
     agency = default_agency()
     at = clock.now()
@@ -175,6 +178,7 @@ def _plan(form, at) -> dict:
 
 
 @require_safe
+@cached_page
 def plan(request):
     form = bind_get_form(PlanForm, request)
     context = {"form": form, "print_view": request.GET.get("print") == "1"}
@@ -248,6 +252,7 @@ def plan_ics(request):
 
 
 @require_safe
+@cached_page
 def carry_all(request):
     agency = default_agency()
     at = clock.now()
