@@ -38,3 +38,48 @@ def check_page(page, url: str, expect_status: int = 200):
         errors = [e for e in errors if "Failed to load resource" not in e]
     assert not errors, errors
     return response
+
+
+# ---------- the keyboard alone: Tab, Space, the arrow keys, typing and Enter ----------
+
+MAX_TABS = 150  # more stops than any page has; a field never reached fails the test
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the focused element matches `selector` (from where focus is now)."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => !!document.activeElement?.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector} on {page.url}")
+
+
+def type_by_keyboard(page, selector: str, text: str) -> None:
+    """Tab to a field and type into it."""
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def choose_radio_by_keyboard(page, name: str, value: str) -> None:
+    """Tab into a radio group, then Space and the arrow keys until `value` is chosen."""
+    tab_to(page, f'input[type="radio"][name="{name}"]')
+    page.keyboard.press("Space")
+    for _ in range(12):
+        if page.evaluate("() => document.activeElement.value") == value:
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.locator(f'input[name="{name}"][value="{value}"]').is_checked(), (name, value)
+
+
+def tick_by_keyboard(page, selector: str) -> None:
+    """Tab to a checkbox and tick it with Space."""
+    tab_to(page, selector)
+    page.keyboard.press("Space")
+    assert page.locator(selector).is_checked(), selector
+
+
+def submit_by_keyboard(page, selector: str = 'main form button[type="submit"]') -> None:
+    """Tab to the form's button and press Enter, then wait for the answer page."""
+    tab_to(page, selector)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")

@@ -111,3 +111,19 @@ def test_page_has_one_h1_a_title_and_a_main_landmark(fetch, url):
     assert re.search(r"<title>[^<]+</title>", html), url
     assert '<main id="main"' in html, url
     assert '<html lang="' in html, url
+
+
+GUIDES = ("/mail/", "/money/", "/phones/", "/visits/")
+REVIEWED = re.compile(r"Last reviewed|Your answer shows when its rules were last reviewed")
+
+
+@pytest.mark.parametrize("url", [u for u in URLS if u != "/"])
+def test_deep_pages_have_breadcrumbs_and_guide_pages_a_review_date(fetch, url):
+    html = fetch(url)
+    if url.startswith(GUIDES):
+        footer = html.split("<footer", 1)[1]
+        assert REVIEWED.search(footer), f"no review date in the footer of {url}"
+    if "print=1" in url or "/print/" in url:
+        return  # a print view is a sheet of paper, not a place on the site
+    assert 'class="breadcrumbs"' in html, url
+    assert 'aria-current="page"' in html.split('class="breadcrumbs"', 1)[1], url
