@@ -89,7 +89,9 @@ class LockedModelForm(forms.ModelForm):
         model = type(self.instance)
         # Hold the row until this save commits (the admin saves inside a transaction).
         if transaction.get_connection(router.db_for_write(model)).in_atomic_block:
-            list(model._default_manager.select_for_update().filter(pk=self.instance.pk))
+            # No ordering: a default ordering over a nullable relation would join it,
+            # and PostgreSQL cannot lock the nullable side of an outer join.
+            list(model._default_manager.select_for_update().filter(pk=self.instance.pk).order_by())
         if self.cleaned_data.get(LOCK_FIELD) != row_fingerprint(model, self.instance.pk):
             raise ValidationError(
                 _(
