@@ -1,4 +1,4 @@
-from crispy_forms_gds.layout import Div, Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Div, Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -32,13 +32,7 @@ class DepositForm(PersonOrFacilityForm):
         self.methods = {method.key: method for method in methods}
         self.fields["method"].choices = [(m.key, method_label(m)) for m in methods]
         self.helper.layout = Layout(
-            Fieldset(
-                Field.text("doc_id", field_width=10),
-                Field.text("name"),
-                Field.select("facility"),
-                legend=_("Who is the money for?"),
-                legend_size=Size.MEDIUM,
-            ),
+            self.who_fieldset(_("Who is the money for?")),
             # The error summary links to #id_method; radios have their own ids.
             Div(Field.radios("method", legend_size=Size.MEDIUM), css_id="id_method"),
         )

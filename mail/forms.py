@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -29,13 +29,7 @@ class MailForm(PersonOrFacilityForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.layout = Layout(
-            Fieldset(
-                Field.text("doc_id", field_width=10),
-                Field.text("name"),
-                Field.select("facility"),
-                legend=_("Who is it for?"),
-                legend_size=Size.MEDIUM,
-            ),
+            self.who_fieldset(_("Who is it for?")),
             Field.checkboxes("items", legend_size=Size.MEDIUM),
         )
 
@@ -60,13 +54,7 @@ class EnvelopeForm(PersonOrFacilityForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.layout = Layout(
-            Fieldset(
-                Field.text("doc_id", field_width=10),
-                Field.text("name"),
-                Field.select("facility"),
-                legend=_("Who is it for?"),
-                legend_size=Size.MEDIUM,
-            ),
+            self.who_fieldset(_("Who is it for?")),
             Field.radios("item", legend_size=Size.MEDIUM),
         )
 

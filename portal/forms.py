@@ -1,6 +1,7 @@
 """Forms shared by every guide: people search, facility filter, and "who is it for"."""
 
 from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -126,6 +127,14 @@ class PersonOrFacilityForm(forms.Form):
         self.person: Inmate | None = None
         self.recipient_name = ""
         self.helper = plain_helper()
+
+    def who_fieldset(self, legend) -> Fieldset:
+        """The "who is it for" questions as one fieldset, for a guide's layout."""
+        fields = [Field.text("doc_id", field_width=10)]
+        if "name" in self.fields:
+            fields.append(Field.text("name"))
+        fields.append(Field.select("facility"))
+        return Fieldset(*fields, legend=legend, legend_size=Size.MEDIUM)
 
     def clean_doc_id(self):
         raw = normalize_doc_id(self.cleaned_data.get("doc_id", ""))

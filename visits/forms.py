@@ -119,13 +119,7 @@ class PlanForm(PersonOrFacilityForm):
             )
         self.helper = plain_helper()
         self.helper.layout = Layout(
-            Fieldset(
-                Field.text("doc_id", field_width=10),
-                Field.text("name"),
-                Field.select("facility"),
-                legend=_("Who you are visiting"),
-                legend_size=Size.MEDIUM,
-            ),
+            self.who_fieldset(_("Who you are visiting")),
             Field.text("date", field_width=10),
             Fieldset(
                 *visitor_sets,
