@@ -2,6 +2,7 @@
 
 import os
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -295,7 +296,6 @@ LOGGING = {
 # lives in Redis (one Redis for all servers); otherwise pages are kept in each
 # process's memory and the version in a small file (CACHE_DIR), which is right for
 # one server with several processes.
-import tempfile  # noqa: E402
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
