@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Facility, FacilityKind, Inmate
 from portal.ratelimit import count_doc_id_lookup
 from portal.text import is_doc_id, normalize_doc_id
+from portal.widgets import QuickSelect
 
 # A submitted guided form carries this flag, so that a link that only fills in
 # the person (?doc_id=...) shows the questions instead of an error.
@@ -80,11 +81,14 @@ class FacilityFilterForm(forms.Form):
         ("remote", _("Video visits from home")),
     ]
     q = forms.CharField(label=_("Name, code or town"), max_length=100, required=False)
-    video = forms.ChoiceField(label=_("Video visits"), choices=VIDEO_CHOICES, required=False)
+    video = forms.ChoiceField(
+        label=_("Video visits"), choices=VIDEO_CHOICES, required=False, widget=QuickSelect
+    )
     kind = forms.ChoiceField(
         label=_("Kind of facility"),
         choices=[("", _("Any kind"))] + list(FacilityKind.choices),
         required=False,
+        widget=QuickSelect,
     )
 
 
@@ -118,6 +122,7 @@ class PersonOrFacilityForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Choose a facility"),
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, request=None, **kwargs):

@@ -87,6 +87,7 @@ class PlanForm(PersonOrFacilityForm):
             to_field_name="slug",
             required=False,
             empty_label=old.empty_label,
+            widget=old.widget,
         )
         visitor_sets = []
         for n in range(1, VISITOR_ROWS + 1):
