@@ -12,8 +12,14 @@ A cached page is keyed by three things besides its address:
 - for pages that depend on the time of day (`@cached_page(per_minute=True)`), the
   minute.
 
-Never kept: a staff preview of another day, a page asked with a name the family
-typed (`TYPED_PARAMS`), and any answer other than 200.
+Never kept: a staff preview of another day, a name the family typed
+(`TYPED_PARAMS`), and any answer other than 200.
+
+A page asked with a typed name is still quick: it is rendered (or reused) with a
+stand-in word where the name goes, and the name is put in place of the stand-in
+as the page leaves. The cache holds only the stand-in's page. A name the form
+would change or refuse (extra spaces, too long, control characters) skips this:
+its page is rendered as asked, and not kept.
 
 The version is shared by every server process (in Redis when REDIS_URL is set,
 otherwise in the small file CONTENT_VERSION_FILE), so an edit saved through one
@@ -26,8 +32,10 @@ Writes that skip model signals (QuerySet.update(), bulk_create(), COPY) must cal
 `bump_content_version()` themselves.
 """
 
+import copy
 import hashlib
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -40,9 +48,11 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from portal import clock
@@ -54,6 +64,11 @@ IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
 
 # Form fields where a family types a name: pages asked with one are never stored.
 TYPED_PARAMS = ("name",)
+# What a page is rendered with in place of each typed value: letters only, so that
+# HTML escaping and URL encoding leave it as it is, and unlike any real name.
+STAND_INS = {param: f"Zq{param.capitalize()}StandInQz" for param in TYPED_PARAMS}
+# Shorter than every form's limit for these fields (the shortest cuts at 100).
+STAND_IN_MAX_LENGTH = 100
 
 # Each returns the first moment after `now` at which some content changes by itself.
 _boundaries: list[Callable[[datetime], datetime | None]] = []
@@ -188,10 +203,77 @@ def _skips_cache(request) -> bool:
     if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
         return True
     # A member of staff previewing another day: their page must never reach anyone.
-    if getattr(request, "preview_date", None) or clock.preview_day() is not None:
-        return True
-    # A name the family typed: a page showing it is never stored.
-    return any(request.GET.get(param, "").strip() for param in TYPED_PARAMS)
+    return bool(getattr(request, "preview_date", None) or clock.preview_day() is not None)
+
+
+def _typed(request) -> dict[str, str]:
+    """The typed values this request carries (TYPED_PARAMS), by field."""
+    return {p: request.GET[p] for p in TYPED_PARAMS if request.GET.get(p, "").strip()}
+
+
+def _fills_exactly(value: str) -> bool:
+    """Whether the page for this value is the stand-in's page with the value put in.
+
+    True when every form takes the value as it is: no spaces to tidy, no character
+    a form refuses or a page could show otherwise, and within every length limit.
+    """
+    return (
+        value == " ".join(value.split())
+        and len(value) <= STAND_IN_MAX_LENGTH
+        and value.isprintable()
+        and not any(stand_in in value for stand_in in STAND_INS.values())
+    )
+
+
+def _with_stand_ins(request, typed: dict[str, str]):
+    """A copy of the request with a stand-in for each typed value, and no validators.
+
+    No validators: an ETag a browser kept must never match the stand-in's page.
+    """
+    query = request.GET.copy()
+    for param in typed:
+        query.setlist(param, [STAND_INS[param]])
+    query._mutable = False
+    stand_in = copy.copy(request)
+    stand_in.META = {
+        k: v
+        for k, v in request.META.items()
+        if k not in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+    }
+    stand_in.META["QUERY_STRING"] = query.urlencode()
+    stand_in.GET = QueryDict(stand_in.META["QUERY_STRING"])
+    return stand_in
+
+
+def _fill(response, typed: dict[str, str]):
+    """Put the typed values in place of their stand-ins, in one pass over the page.
+
+    A stand-in right after "param=" is in an address (links are built with
+    urlencode); anywhere else it is HTML text or an attribute value.
+    """
+    if response.streaming:
+        return response
+    by_stand_in = {STAND_INS[p]: (p, v) for p, v in typed.items()}
+    pattern = re.compile(
+        "|".join(rf"(?:\b{re.escape(p)}=)?{re.escape(s)}" for s, (p, _v) in by_stand_in.items())
+    )
+
+    def put(match) -> str:
+        text = match.group(0)
+        for stand_in, (param, value) in by_stand_in.items():
+            if text == stand_in:
+                return escape(value)
+            if text.endswith(stand_in):
+                return urlencode({param: value})
+        return text  # pragma: no cover - the pattern matches nothing else
+
+    charset = response.charset
+    response.content = pattern.sub(put, response.content.decode(charset)).encode(charset)
+    # The page is now this family's alone: no validator to match another's, and no
+    # shared cache (a proxy) may keep it.
+    response.headers.pop("ETag", None)
+    patch_cache_control(response, private=True)
+    return response
 
 
 def cached_page(view=None, *, per_minute: bool = False):
@@ -210,6 +292,15 @@ def cached_page(view=None, *, per_minute: bool = False):
     def wrapper(request, *args, **kwargs):
         if _skips_cache(request):
             return view(request, *args, **kwargs)
+        typed = _typed(request)
+        if typed:
+            if not all(_fills_exactly(value) for value in typed.values()):
+                return view(request, *args, **kwargs)
+            response = cached(_with_stand_ins(request, typed), *args, **kwargs)
+            return _fill(response, typed)
+        return cached(request, *args, **kwargs)
+
+    def cached(request, *args, **kwargs):
         key, etag, until, storable = page_key(request, per_minute)
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:

@@ -179,13 +179,6 @@ def test_a_visit_plan_for_tomorrow_is_not_reused_after_midnight(client, sample_p
 # ---------- never kept ----------
 
 
-def test_an_answer_for_a_typed_name_is_never_kept(client, missouri):
-    url = "/mail/answer/?go=1&name=Ana+Garc%C3%ADa&facility=algoa-correctional-center&items=card"
-    first = client.get(url)
-    assert first.status_code == 200
-    assert not served_from_cache(client, url)
-
-
 def test_a_refused_answer_is_never_kept(client, missouri):
     url = "/phones/cost/?go=1&facility=algoa-correctional-center&calls=-1&minutes=5"
     assert client.get(url).status_code == 400
