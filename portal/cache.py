@@ -64,9 +64,15 @@ IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
 
 # Form fields where a family types a name: pages asked with one are never stored.
 TYPED_PARAMS = ("name",)
+
+
 # What a page is rendered with in place of each typed value: letters only, so that
 # HTML escaping and URL encoding leave it as it is, and unlike any real name.
-STAND_INS = {param: f"Zq{param.capitalize()}StandInQz" for param in TYPED_PARAMS}
+def stand_in(field: str) -> str:
+    """The word a page is drawn with in place of this field's value ("ZqDocIdStandInQz")."""
+    return "Zq" + "".join(part.capitalize() for part in field.split("_")) + "StandInQz"
+
+
 # Shorter than every form's limit for these fields (the shortest cuts at 100).
 STAND_IN_MAX_LENGTH = 100
 
@@ -173,7 +179,9 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     return window
 
 
-def page_key(request, per_minute: bool = False) -> tuple[str, str, datetime, bool]:
+def page_key(
+    request, per_minute: bool = False, basis: str | None = None
+) -> tuple[str, str, datetime, bool]:
     """The cache key and ETag of this request's page as it stands now, until when, and
     whether a page rendered now may be stored.
 
@@ -182,11 +190,14 @@ def page_key(request, per_minute: bool = False) -> tuple[str, str, datetime, boo
     compare whole minutes with "now" are the same for every moment strictly inside a
     minute, but not at its first instant: a page whose minute starts exactly now is
     rendered and not stored.
+
+    `basis`: what the page is kept under instead of its address.
     """
     moment = clock.now()
     token = content_token()
     _start, until = time_window(token, moment)
-    parts = [token, until.isoformat(), get_language() or "", request.get_full_path()]
+    address = request.get_full_path() if basis is None else basis
+    parts = [token, until.isoformat(), get_language() or "", address]
     parts.append(request.method)
     storable = True
     if per_minute:
@@ -221,7 +232,7 @@ def _fills_exactly(value: str) -> bool:
         value == " ".join(value.split())
         and len(value) <= STAND_IN_MAX_LENGTH
         and value.isprintable()
-        and not any(stand_in in value for stand_in in STAND_INS.values())
+        and "StandInQz" not in value
     )
 
 
@@ -232,47 +243,80 @@ def _with_stand_ins(request, typed: dict[str, str]):
     """
     query = request.GET.copy()
     for param in typed:
-        query.setlist(param, [STAND_INS[param]])
+        query.setlist(param, [stand_in(param)])
     query._mutable = False
-    stand_in = copy.copy(request)
-    stand_in.META = {
+    copied = copy.copy(request)
+    copied.META = {
         k: v
         for k, v in request.META.items()
         if k not in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
     }
-    stand_in.META["QUERY_STRING"] = query.urlencode()
-    stand_in.GET = QueryDict(stand_in.META["QUERY_STRING"])
-    return stand_in
+    copied.META["QUERY_STRING"] = query.urlencode()
+    copied.GET = QueryDict(copied.META["QUERY_STRING"])
+    return copied
 
 
-def _fill(response, typed: dict[str, str]):
-    """Put the typed values in place of their stand-ins, in one pass over the page.
+# Every stand-in: a literal start, so a page is scanned quickly.
+_STAND_IN_WORD = re.compile(r"Zq[A-Za-z]+StandInQz")
 
-    A stand-in right after "param=" is in an address (links are built with
+
+def _fill(response, values: dict[str, str]):
+    """Put each field's value in place of its stand-in, in one pass over the page.
+
+    A stand-in right after "field=" is in an address (links are built with
     urlencode); anywhere else it is HTML text or an attribute value.
     """
     if response.streaming:
         return response
-    by_stand_in = {STAND_INS[p]: (p, v) for p, v in typed.items()}
-    pattern = re.compile(
-        "|".join(rf"(?:\b{re.escape(p)}=)?{re.escape(s)}" for s, (p, _v) in by_stand_in.items())
-    )
+    by_stand_in = {stand_in(field): (field, value) for field, value in values.items()}
+    charset = response.charset
+    page = response.content.decode(charset)
 
     def put(match) -> str:
-        text = match.group(0)
-        for stand_in, (param, value) in by_stand_in.items():
-            if text == stand_in:
-                return escape(value)
-            if text.endswith(stand_in):
-                return urlencode({param: value})
-        return text  # pragma: no cover - the pattern matches nothing else
+        if match.group(0) not in by_stand_in:
+            return match.group(0)
+        field, value = by_stand_in[match.group(0)]
+        before = page[max(match.start() - len(field) - 2, 0) : match.start()]
+        if before.endswith(field + "=") and not before[:1].isalnum() and before[:1] != "_":
+            return urlencode({field: value}).partition("=")[2]
+        return escape(value)
 
-    charset = response.charset
-    response.content = pattern.sub(put, response.content.decode(charset)).encode(charset)
-    # The page is now this family's alone: no validator to match another's, and no
+    response.content = _STAND_IN_WORD.sub(put, page).encode(charset)
+    # The page is now one family's: no validator to match another's page, and no
     # shared cache (a proxy) may keep it.
     response.headers.pop("ETag", None)
     patch_cache_control(response, private=True)
+    return response
+
+
+def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=None):
+    """The page from the cache, or rendered now and kept if it may be."""
+    key, etag, until, storable = page_key(request, per_minute, basis)
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        patch_cache_control(not_modified, no_cache=True)
+        return not_modified
+    stored = _pages().get(key)
+    if stored is not None:
+        status, headers, content = stored
+        return HttpResponse(content, status=status, headers=headers)
+    response = render()
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return response
+    if hasattr(response, "render") and callable(response.render):
+        response.render()
+    patch_cache_control(response, no_cache=True)
+    if not storable:
+        return response  # no ETag either: the rest of the minute may read otherwise
+    response["ETag"] = etag
+    if clock.now() >= until:
+        return response  # rendered as the window closed: it may show the next one
+    # Stored as plain values: much quicker to load than a pickled response.
+    _pages().set(
+        key,
+        (response.status_code, dict(response.items()), response.content),
+        settings.PAGE_CACHE_SECONDS,
+    )
     return response
 
 
@@ -293,43 +337,29 @@ def cached_page(view=None, *, per_minute: bool = False):
         if _skips_cache(request):
             return view(request, *args, **kwargs)
         typed = _typed(request)
-        if typed:
-            if not all(_fills_exactly(value) for value in typed.values()):
-                return view(request, *args, **kwargs)
-            response = cached(_with_stand_ins(request, typed), *args, **kwargs)
-            return _fill(response, typed)
-        return cached(request, *args, **kwargs)
-
-    def cached(request, *args, **kwargs):
-        key, etag, until, storable = page_key(request, per_minute)
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            patch_cache_control(not_modified, no_cache=True)
-            return not_modified
-        stored = _pages().get(key)
-        if stored is not None:
-            status, headers, content = stored
-            return HttpResponse(content, status=status, headers=headers)
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200 or response.cookies or response.streaming:
-            return response
-        if hasattr(response, "render") and callable(response.render):
-            response.render()
-        patch_cache_control(response, no_cache=True)
-        if not storable:
-            return response  # no ETag either: the rest of the minute may read otherwise
-        response["ETag"] = etag
-        if clock.now() >= until:
-            return response  # rendered as the window closed: it may show the next one
-        # Stored as plain values: much quicker to load than a pickled response.
-        _pages().set(
-            key,
-            (response.status_code, dict(response.items()), response.content),
-            settings.PAGE_CACHE_SECONDS,
-        )
-        return response
+        if typed and not all(_fills_exactly(value) for value in typed.values()):
+            return view(request, *args, **kwargs)
+        asked = _with_stand_ins(request, typed) if typed else request
+        response = _serve(asked, lambda: view(asked, *args, **kwargs), per_minute)
+        return _fill(response, typed) if typed else response
 
     return wrapper
+
+
+def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> HttpResponse:
+    """A page that differs from its kind only in a few values, such as a person's page.
+
+    `draw(shown)` renders the page with `shown` in place of `values` (same keys);
+    `basis` names everything else the page depends on (such as the facility). The
+    page is drawn once per basis with stand-ins, kept, and each request's own values
+    are put in as it leaves. Values a page could show otherwise are drawn as they are.
+    """
+    if _skips_cache(request) or not all(_fills_exactly(v) for v in values.values() if v):
+        return draw(values)
+    shown = {field: stand_in(field) if value else "" for field, value in values.items()}
+    basis += "|" + ",".join(field for field, value in values.items() if value)
+    response = _serve(request, lambda: draw(shown), basis=basis)
+    return _fill(response, {field: value for field, value in values.items() if value})
 
 
 def _on_change(sender, using=None, **kwargs):

@@ -8,11 +8,14 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from portal.cache import cached_page
+from portal.cache import cached_page, page_with_stand_ins
 from portal.forms import FacilityFilterForm, PeopleSearchForm
 from portal.models import Agency, Facility, FacilityAlert, Inmate
 from portal.ratelimit import rate_limit
 from portal.text import is_doc_id
+
+# What a person's page shows of the person, besides whether they are fictional.
+PERSON_FIELDS = ("first_name", "middle_name", "last_name", "doc_id")
 
 
 def default_agency() -> Agency | None:
@@ -68,16 +71,20 @@ def person(request, doc_id: str):
     # address tells nothing more than the public search does.
     lookup = doc_id if is_doc_id(doc_id) else ""
     inmate = get_object_or_404(Inmate.objects.select_related("facility", "agency"), doc_id=lookup)
-    alerts = (
-        list(FacilityAlert.objects.current().for_facility(inmate.facility))
-        if inmate.facility
-        else []
-    )
-    return render(
-        request,
-        "portal/person.html",
-        {"person": inmate, "facility": inmate.facility, "alerts": alerts, "agency": inmate.agency},
-    )
+    facility = inmate.facility
+
+    def draw(shown: dict[str, str]) -> HttpResponse:
+        person = Inmate(**shown, facility=facility, agency=inmate.agency)
+        person.is_fictional = inmate.is_fictional
+        alerts = list(FacilityAlert.objects.current().for_facility(facility)) if facility else []
+        context = {"person": person, "facility": facility, "alerts": alerts}
+        return render(request, "portal/person.html", {**context, "agency": inmate.agency})
+
+    # One person's page differs from another's at the same facility only in the
+    # name and DOC ID: it is drawn once per facility and the person's own put in.
+    basis = f"person|{inmate.agency_id}|{inmate.facility_id}|{inmate.is_fictional}"
+    values = {field: getattr(inmate, field) for field in PERSON_FIELDS}
+    return page_with_stand_ins(request, basis, values, draw)
 
 
 @require_safe

@@ -1,0 +1,87 @@
+"""A person's page is drawn once per facility and each person's name and DOC ID put
+in: the page reads exactly as if drawn for them, and costs one query."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal import cache as page_cache
+
+PEOPLE = [
+    # first, middle, last, facility code, fictional
+    ("Ana", "", "García", "ACC", True),
+    ("Séan", "Patrick", "O'Brien", "ACC", True),
+    ("Zoë", "", 'De La Cruz "Jr" <b>', "ACC", False),
+    ("", "", "Nguyen", "ACC", True),
+    ("Li", "Wei", "Chen", "JCCC", True),
+    ("Alex", "", "Unplaced", None, True),
+    ("Two  Spaces", "", "Kept", "ACC", True),
+]
+
+
+@pytest.fixture(autouse=True)
+def page_caching(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    caches["default"].clear()
+    page_cache._windows.clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def people(make_person):
+    made = []
+    for first, middle, last, code, fictional in PEOPLE:
+        person = make_person(first, last, facility_code=code, middle_name=middle)
+        if not fictional:
+            person.is_fictional = False
+            person.save()
+        made.append(person)
+    return made
+
+
+def drawn_directly(client, settings, url):
+    settings.PAGE_CACHE_SECONDS = 0
+    try:
+        return client.get(url)
+    finally:
+        settings.PAGE_CACHE_SECONDS = 3600
+
+
+def test_every_persons_page_reads_as_if_drawn_for_them(client, settings, people):
+    for person in people:  # each person's page drawn fresh, with no cache at all
+        person.expected = drawn_directly(client, settings, f"/people/{person.doc_id}/")
+    for person in people:  # pages drawn once per facility, each person's own put in
+        served = client.get(f"/people/{person.doc_id}/")
+        assert served.status_code == person.expected.status_code == 200
+        assert served.content == person.expected.content, person.full_name
+        assert b"StandIn" not in served.content
+
+
+def test_a_second_person_at_the_same_facility_costs_one_query(client, make_person):
+    first = make_person("First", "Person")
+    second = make_person("Second", "Person")
+    client.get(f"/people/{first.doc_id}/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/people/{second.doc_id}/")
+    assert len(queries) == 1
+    assert b"Second Person" in page.content
+    assert second.doc_id.encode() in page.content
+    assert b"First Person" not in page.content
+
+
+def test_a_person_moved_to_another_facility_shows_the_new_one(client, make_person):
+    from portal.models import Facility
+
+    person = make_person("Moving", "Person")
+    assert b"Algoa" in client.get(f"/people/{person.doc_id}/").content
+    person.facility = Facility.objects.get(code="JCCC")
+    person.save()
+    page = client.get(f"/people/{person.doc_id}/").content
+    assert b"Jefferson City" in page
+    assert b"Algoa" not in page
+
+
+def test_an_unknown_doc_id_is_still_a_404(client, missouri):
+    assert client.get("/people/9999999/").status_code == 404
