@@ -333,7 +333,11 @@ def _name_condition(last: str, first: str) -> Q:
         condition &= Q(last_key__lt=upper)
     first_key = search_key(first)
     if first_key:
-        condition &= Q(first_key__startswith=first_key)
+        # A range on the first name too: checked inside the index, so only the
+        # matching people are read (not every García, to keep the Anas).
+        condition &= Q(first_key__startswith=first_key, first_key__gte=first_key)
+        if upper := _prefix_upper_bound(first_key):
+            condition &= Q(first_key__lt=upper)
     return condition
 
 

@@ -75,3 +75,22 @@ def test_names_at_the_edges_of_the_alphabet_are_found(missouri, make_person, que
     found = sorted(p.last_key for p in Inmate.objects.search(query))
     assert found == expected
     assert found
+
+
+@pytest.mark.parametrize("first", ["zz", "Zoë", "ana", "a9", "anb", "Ana Maria"])
+def test_first_names_at_the_edges_of_the_alphabet_are_found(missouri, make_person, first):
+    from portal.text import search_key
+
+    for given in ["Zzyzx", "Zoë", "Ana", "A9b", "Anb", "Ana-María", "Anastasia", "Bo"]:
+        make_person(given, "García")
+    expected = sorted(
+        p.first_key
+        for p in Inmate.objects.all()
+        if p.last_key == "garcia" and p.first_key.startswith(search_key(first))
+    )
+    for found in (
+        Inmate.objects.search("garcia", first),
+        Inmate.objects.search(f"garcia, {first}"),
+    ):
+        assert sorted(p.first_key for p in found) == expected
+    assert expected
