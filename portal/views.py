@@ -16,6 +16,7 @@ from portal.text import is_doc_id
 
 # What a person's page shows of the person, besides whether they are fictional.
 PERSON_FIELDS = ("first_name", "middle_name", "last_name", "doc_id")
+RESULT_FIELDS = PERSON_FIELDS + ("is_fictional", "facility__name", "facility__slug")
 
 
 def default_agency() -> Agency | None:
@@ -46,13 +47,11 @@ def people_search(request):
     form = PeopleSearchForm(request.GET or None)
     results = None
     if form.is_valid():
-        results = list(
-            Inmate.objects.search(
-                form.cleaned_data["q"],
-                form.cleaned_data["first"],
-                limit=settings.PEOPLE_SEARCH_LIMIT,
-            )
+        found = Inmate.objects.search(
+            form.cleaned_data["q"], form.cleaned_data["first"], limit=settings.PEOPLE_SEARCH_LIMIT
         )
+        # Only what a result line shows: a facility row is wide (address, notes).
+        results = list(found.only(*RESULT_FIELDS))
     context = {
         "form": form,
         "results": results,
