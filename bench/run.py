@@ -13,11 +13,11 @@ compressed on the wire). It also prints the query plans of the people search and
 Lighthouse scores for five pages, and writes everything to bench/results/.
 
 Settings (environment): BENCH_PEOPLE, BENCH_DURATION (seconds per page, 10),
-BENCH_FLOOR_EVERY (pages between floor runs, 10),
-BENCH_CONNECTIONS (32), BENCH_THREADS (wrk threads, 2), BENCH_WORKERS (gunicorn
-processes, 2 x cores), BENCH_RELOAD=1 (load the people again), BENCH_LIGHTHOUSE=0
-(skip Lighthouse), REDIS_URL (use Redis as the cache, as in production with
-several servers).
+BENCH_FLOOR_EVERY (pages between floor runs, 10), BENCH_CONNECTIONS (32),
+BENCH_THREADS (wrk threads, 2), BENCH_WORKERS and BENCH_WORKER_THREADS (gunicorn
+processes and threads; otherwise gunicorn.conf.py's own: 2 x cores + 1, and 4),
+BENCH_RELOAD=1 (load the people again), BENCH_LIGHTHOUSE=0 (skip Lighthouse),
+REDIS_URL (use Redis as the cache, as in production with several servers).
 """
 
 import csv
@@ -48,7 +48,9 @@ PEOPLE = int(os.environ.get("BENCH_PEOPLE", "1000000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
+# As gunicorn.conf.py sets them (2 x cores + 1 processes, 4 threads each), unless set.
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
+WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", "4"))
 FLOOR_EVERY = int(os.environ.get("BENCH_FLOOR_EVERY", "10"))  # pages between floor runs
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sc_bench")
 SECRET_KEY = "bench-only-secret-key-" + "x" * 40  # noqa: S105 - a throwaway local server
@@ -224,22 +226,12 @@ def free_port() -> int:
 
 
 def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "portal.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(WORKERS),
-        "--worker-class",
-        os.environ.get("BENCH_WORKER_CLASS", "gthread"),
-        "--threads",
-        os.environ.get("BENCH_WORKER_THREADS", "2"),
-        "--keep-alive",
-        "5",
-        "--log-level",
-        "warning",
-    ]
+    """The production server settings (gunicorn.conf.py), on a free loopback port."""
+    env = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_LOG_LEVEL="warning")
+    env.update(WEB_CONCURRENCY=str(WORKERS), GUNICORN_THREADS=str(WORKER_THREADS))
+    cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")]
+    # DJANGO_SETTINGS_MODULE is bench.settings: the site's settings plus the floor.
+    cmd += ["portal.wsgi:application"]
     server = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
     for _ in range(100):
         try:
@@ -522,7 +514,8 @@ def main() -> None:
     local_floors(rows, floor_rps)
     print_table(rows, floor_rps)
     say(
-        f"\n{WORKERS} gunicorn workers, wrk {THREADS} threads x {CONNECTIONS} connections x "
+        f"\ngunicorn.conf.py: {WORKERS} workers x {WORKER_THREADS} threads; "
+        f"wrk {THREADS} threads x {CONNECTIONS} connections x "
         f"{DURATION} s per page, {os.cpu_count()} cores, {load['people']:,} people, "
         f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'local memory'}."
     )
@@ -563,6 +556,7 @@ def main() -> None:
                     "people": load["people"],
                     "load_seconds": load["load_seconds"],
                     "workers": WORKERS,
+                    "worker_threads": WORKER_THREADS,
                     "threads": THREADS,
                     "connections": CONNECTIONS,
                     "duration_s": DURATION,
