@@ -346,6 +346,20 @@ def cached_page(view=None, *, per_minute: bool = False):
     return wrapper
 
 
+def fragment_key(request) -> str:
+    """A `{% cache %}` key for part of a page that depends on its address and the
+    content, but not on the time of day ("" where nothing may be kept).
+
+    For pages kept a minute at a time: their slow part (a long form) is then drawn
+    once per content version, not once a minute.
+    """
+    if _skips_cache(request):
+        return ""
+    token = content_token()
+    _start, until = time_window(token)
+    return "|".join([token, until.isoformat(), get_language() or "", request.get_full_path()])
+
+
 def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> HttpResponse:
     """A page that differs from its kind only in a few values, such as a person's page.
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from portal import clock
-from portal.cache import cached_page
+from portal.cache import cached_page, fragment_key
 from portal.forms import bind_get_form
 from portal.ics import Event, Reminder, ics_response
 from portal.models import Facility, FacilityAlert
@@ -215,6 +215,9 @@ def plan(request):
     context, response = _planner(request)
     if response is not None:
         return response
+    # The form reads the same all minute long unless it shows errors (which can say
+    # "that time has passed"): then it is drawn each time.
+    context["form_key"] = "" if context["form"].errors else fragment_key(request)
     return render_form_page(request, "visits/video/plan.html", context, context["form"])
 
 

@@ -133,6 +133,35 @@ def test_a_video_answer_is_reused_within_its_minute_only(client, sample_person, 
     assert "only 71 hours and 59 minutes from now" in page
 
 
+def test_the_video_form_is_drawn_once_and_reused_the_next_minute(client, sample_person, frozen):
+    query = planner_query(day="2026-12-10", start_time="10:00")
+    first = client.get(PLAN, query)
+    frozen.shift(timedelta(minutes=1))  # a new minute: the page is drawn again
+    with CaptureQueriesContext(connection) as queries:
+        later = client.get(PLAN, query)
+    assert later.content == first.content
+    assert len(queries) > 0  # the answer was worked out again
+    kept = [key for key in caches["default"]._cache if "template.cache.video_plan_form" in key]
+    assert len(kept) == 1  # and the form came from its kept copy
+
+
+def test_the_kept_video_form_follows_a_staff_edit(client, sample_person, frozen):
+    query = planner_query(day="2026-12-10", start_time="10:00")
+    client.get(PLAN, query)
+    rules = VideoVisitRules.objects.get()
+    rules.provider_name = "Renamed Video Co"
+    rules.save()
+    # The form's own words name the provider ("on a ... screen").
+    assert "on a Renamed Video Co screen" in text(client.get(PLAN, query))
+
+
+def test_a_video_form_with_errors_is_never_kept(client, sample_person, frozen):
+    query = planner_query(day="2026-11-20", start_time="10:00")  # in the past
+    assert client.get(PLAN, query).status_code == 400
+    kept = [key for key in caches["default"]._cache if "template.cache.video_plan_form" in key]
+    assert kept == []
+
+
 def test_a_video_answer_asked_on_the_minute_mark_is_not_kept(client, sample_person):
     # At 9:01:00.000 exactly a start at 9:01 + 72 hours is bookable; a moment later
     # it is not, so this page must not be kept for the rest of the minute.
