@@ -197,7 +197,8 @@ def page_key(
     token = content_token()
     _start, until = time_window(token, moment)
     address = request.get_full_path() if basis is None else basis
-    parts = [token, until.isoformat(), get_language() or "", address]
+    # The host too: a page may print its own web address.
+    parts = [token, until.isoformat(), get_language() or "", request.get_host(), address]
     parts.append(request.method)
     storable = True
     if per_minute:
@@ -357,7 +358,8 @@ def fragment_key(request) -> str:
         return ""
     token = content_token()
     _start, until = time_window(token)
-    return "|".join([token, until.isoformat(), get_language() or "", request.get_full_path()])
+    parts = [token, until.isoformat(), get_language() or "", request.get_host()]
+    return "|".join([*parts, request.get_full_path()])
 
 
 def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> HttpResponse:

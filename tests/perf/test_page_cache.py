@@ -230,3 +230,12 @@ def test_the_version_file_is_shared_by_every_process(settings, tmp_path, algoa, 
     algoa.save()
     assert page_cache.content_token() != "changed-elsewhere"
     assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
+
+
+def test_a_page_is_kept_apart_for_each_host_name(settings, missouri, client):
+    # The guides print their own web address on paper: one host's page is not another's.
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    assert b"one.example" in client.get("/visits/", HTTP_HOST="one.example").content
+    page = client.get("/visits/", HTTP_HOST="two.example").content
+    assert b"two.example" in page
+    assert b"one.example" not in page
