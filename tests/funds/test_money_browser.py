@@ -75,13 +75,3 @@ def test_a_person_with_no_facility_gets_next_steps(page, live_site, make_person)
     check_page(page, f"{live_site}/money/checklist/?go=1&doc_id={person.doc_id}&method=online")
     assert "we do not know where Cy Young is held" in page.inner_text(".answer")
     assert page.get_by_role("link", name="Look them up in the department's offender search.")
-
-
-def test_every_sample_page_of_the_guide(page, live_site, sample_person):
-    from tests.funds.sample_urls import SAMPLE_URLS
-
-    for url in SAMPLE_URLS:
-        check_page(page, live_site + url)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_site + "/money/")
-    page.screenshot(path="/tmp/funds_index.png", full_page=True)

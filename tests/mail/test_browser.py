@@ -3,14 +3,8 @@
 import pytest
 
 from tests.browser import assert_accessible, check_page
-from tests.mail.sample_urls import SAMPLE_URLS
 
 pytestmark = pytest.mark.browser
-
-
-def test_every_mail_page_is_accessible(page, live_site, sample_person):
-    for url in SAMPLE_URLS:
-        check_page(page, live_site + url)
 
 
 def test_family_gets_the_address_and_prints_an_envelope(page, live_site, sample_person):

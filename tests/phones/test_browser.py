@@ -7,14 +7,8 @@ import pytest
 from phones.models import CallRate, CallType
 from portal.models import Facility
 from tests.browser import assert_accessible, check_page
-from tests.phones.sample_urls import SAMPLE_URLS
 
 pytestmark = pytest.mark.browser
-
-
-def test_every_phone_page_is_accessible(page, live_site, sample_person):
-    for url in SAMPLE_URLS:
-        check_page(page, live_site + url)
 
 
 def test_cell_phone_and_billed_calls_is_told_no_and_shown_the_account(

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 
 from tests.browser import assert_accessible, check_page
-from tests.visits.sample_urls_video import SAMPLE_URLS
 
 pytestmark = pytest.mark.browser
 
@@ -13,11 +12,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def person(make_person, live_site):
     return make_person("Ana", "García", facility_code="ACC", doc_id="7000001")
-
-
-def test_every_video_page_is_accessible(page, live_site, person):
-    for url in SAMPLE_URLS:
-        check_page(page, live_site + url)
 
 
 def test_plan_a_remote_visit_download_the_calendar_and_print(page, live_site, person):
