@@ -113,9 +113,22 @@ def live_site(live_server, transactional_db):
     return live_server.url
 
 
+# Folders whose browser tests run at one size (see `page`).
+ONE_SIZE = {"mail": "phone", "funds": "phone", "phones": "phone", "visits": "phone"}
+ONE_SIZE["admin"] = "desktop"
+
+
 @pytest.fixture(params=list(VIEWPORTS))
 def page(request, chromium):
-    """A fresh browser page at a phone and at a desktop size; fails on console errors."""
+    """A fresh browser page at a phone and at a desktop size; fails on console errors.
+
+    The page sweeps (tests/design, every facility page, the error pages) run at both
+    sizes. A guide's step-by-step journey runs on the phone, where families are and
+    where it is hardest; the staff admin runs at desktop size, where staff work.
+    """
+    size = ONE_SIZE.get(request.node.path.parent.name)
+    if size and request.param != size:
+        pytest.skip(f"this journey runs at {size} size only; the page sweeps cover both")
     context = chromium.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True)
     browser_page = context.new_page()
     browser_page.console_errors = []
