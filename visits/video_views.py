@@ -218,6 +218,7 @@ def plan(request):
     # The form reads the same all minute long unless it shows errors (which can say
     # "that time has passed"): then it is drawn each time.
     context["form_key"] = "" if context["form"].errors else fragment_key(request)
+    context["form_seconds"] = settings.PAGE_CACHE_SECONDS
     return render_form_page(request, "visits/video/plan.html", context, context["form"])
 
 
