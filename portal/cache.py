@@ -53,6 +53,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.safestring import SafeData
 from django.utils.translation import get_language
 
 from portal import clock
@@ -265,7 +266,9 @@ def _fill(response, values: dict[str, str]):
     """Put each field's value in place of its stand-in, in one pass over the page.
 
     A stand-in right after "field=" is in an address (links are built with
-    urlencode); anywhere else it is HTML text or an attribute value.
+    urlencode); anywhere else it is HTML text or an attribute value. A value that
+    is already HTML (marked safe, such as a list drawn from a template) goes in as
+    it is.
     """
     if response.streaming:
         return response
@@ -277,6 +280,8 @@ def _fill(response, values: dict[str, str]):
         if match.group(0) not in by_stand_in:
             return match.group(0)
         field, value = by_stand_in[match.group(0)]
+        if isinstance(value, SafeData):
+            return value
         before = page[max(match.start() - len(field) - 2, 0) : match.start()]
         if before.endswith(field + "=") and not before[:1].isalnum() and before[:1] != "_":
             return urlencode({field: value}).partition("=")[2]
@@ -369,8 +374,10 @@ def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> Ht
     `basis` names everything else the page depends on (such as the facility). The
     page is drawn once per basis with stand-ins, kept, and each request's own values
     are put in as it leaves. Values a page could show otherwise are drawn as they are.
+    A value marked safe is HTML the view drew itself; it goes in unchanged.
     """
-    if _skips_cache(request) or not all(_fills_exactly(v) for v in values.values() if v):
+    typed = [v for v in values.values() if v and not isinstance(v, SafeData)]
+    if _skips_cache(request) or not all(_fills_exactly(v) for v in typed):
         return draw(values)
     shown = {field: stand_in(field) if value else "" for field, value in values.items()}
     basis += "|" + ",".join(field for field, value in values.items() if value)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -45,20 +46,27 @@ def home(request):
 @cached_page
 def people_search(request):
     form = PeopleSearchForm(request.GET or None)
-    results = None
-    if form.is_valid():
-        found = Inmate.objects.search(
-            form.cleaned_data["q"], form.cleaned_data["first"], limit=settings.PEOPLE_SEARCH_LIMIT
-        )
-        # Only what a result line shows: a facility row is wide (address, notes).
-        results = list(found.only(*RESULT_FIELDS))
-    context = {
-        "form": form,
-        "results": results,
-        "limit": settings.PEOPLE_SEARCH_LIMIT,
-        "agency": default_agency(),
-    }
-    return render_form_page(request, "portal/people_search.html", context, form)
+    if not form.is_valid():
+        context = {"form": form, "found": None, "agency": default_agency()}
+        return render_form_page(request, "portal/people_search.html", context, form)
+    found = Inmate.objects.search(
+        form.cleaned_data["q"], form.cleaned_data["first"], limit=settings.PEOPLE_SEARCH_LIMIT
+    )
+    # Only what a result line shows: a facility row is wide (address, notes).
+    results = list(found.only(*RESULT_FIELDS))
+
+    def draw(shown: dict[str, str]) -> HttpResponse:
+        shown_form = PeopleSearchForm({"q": shown["q"], "first": shown["first"]})
+        shown_form.is_valid()
+        context = {"form": shown_form, "found": len(results), "result_lines": shown["results"]}
+        context |= {"limit": settings.PEOPLE_SEARCH_LIMIT, "agency": default_agency()}
+        return render(request, "portal/people_search.html", context)
+
+    # One search's page differs from another's with as many people found only in
+    # what was typed and the result lines: the rest is drawn once and reused.
+    lines = render_to_string("portal/includes/result_lines.html", {"results": results})
+    values = {"q": form.data["q"], "first": form.data.get("first", ""), "results": lines}
+    return page_with_stand_ins(request, f"search|{len(results)}", values, draw)
 
 
 @rate_limit("people")

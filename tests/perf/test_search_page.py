@@ -1,0 +1,98 @@
+"""A search's page is drawn once for each number of people found, and each search's
+own words and result lines are put in: the page reads exactly as if drawn for that
+search, and a new search costs only the search itself."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal import cache as page_cache
+
+PEOPLE = [
+    # first, middle, last, facility code, fictional
+    ("Ana", "", "García", "ACC", True),
+    ("José", "", "García", "ACC", True),
+    ("Séan", "Patrick", "O'Brien", "JCCC", True),
+    ("Zoë", "", 'De La Cruz "Jr" <b>', "ACC", False),
+    ("Alex", "", "Unplaced", None, True),
+]
+
+SEARCHES = [
+    {"q": "garcia"},
+    {"q": "García", "first": "ana"},
+    {"q": "garcia, jose"},
+    {"q": "Ana Garcia"},
+    {"q": "O'Brien"},
+    {"q": 'de la cruz "jr" <b>'},
+    {"q": "unplaced"},
+    {"q": "nobody"},
+    {"q": "<script>nobody</script>"},
+    {"q": "Nobody & Co"},
+    {"q": "5000001"},
+    {"q": "  garcia  "},
+    {"q": "garcia", "first": "  an"},
+    {"q": "garcia", "extra": "ignored"},
+]
+
+
+@pytest.fixture(autouse=True)
+def page_caching(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    caches["default"].clear()
+    page_cache._windows.clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def people(make_person):
+    made = []
+    for first, middle, last, code, fictional in PEOPLE:
+        person = make_person(first, last, facility_code=code, middle_name=middle)
+        if not fictional:
+            person.is_fictional = False
+            person.save()
+        made.append(person)
+    return made
+
+
+def drawn_directly(client, settings, params):
+    settings.PAGE_CACHE_SECONDS = 0
+    try:
+        return client.get("/people/", params)
+    finally:
+        settings.PAGE_CACHE_SECONDS = 3600
+
+
+def test_every_search_reads_as_if_drawn_for_it(client, settings, people):
+    expected = [drawn_directly(client, settings, params) for params in SEARCHES]
+    for params, page in zip(SEARCHES, expected, strict=True):
+        served = client.get("/people/", params)
+        assert served.status_code == page.status_code == 200
+        assert served.content == page.content, params
+        assert b"StandIn" not in served.content
+
+
+def test_a_new_search_finding_as_many_people_costs_one_query(client, people):
+    client.get("/people/", {"q": "garcia", "first": "ana"})
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/people/", {"q": "obrien", "first": "sean"})
+    assert len(queries) == 1
+    assert b"O&#x27;Brien" in page.content or b"O&#39;Brien" in page.content
+    assert b"Ana Garc" not in page.content
+
+
+def test_a_renamed_person_shows_renamed_on_the_next_search(client, people):
+    ana = people[0]
+    assert b"Ana Garc" in client.get("/people/", {"q": "garcia"}).content
+    ana.first_name = "Anabel"
+    ana.save()
+    page = client.get("/people/", {"q": "garcia", "n": "2"}).content
+    assert b"Anabel Garc" in page
+
+
+def test_a_typed_stand_in_word_is_shown_as_typed(client, people):
+    page = client.get("/people/", {"q": "ZqQStandInQz"})
+    assert page.status_code == 200
+    assert page.content.count(b"ZqQStandInQz") >= 2  # in the box and in "no one found"
