@@ -20,11 +20,83 @@ VIEWPORTS = {
 
 
 def load_missouri_once():
+    """Missouri's data in the test database: loaded by the command the first time,
+    then copied back from a snapshot after each flush (a browser or transactional
+    test empties every table when it ends)."""
     from portal.models import Agency
 
-    if not Agency.objects.filter(slug="missouri-doc").exists():
+    if not Agency.objects.filter(slug="missouri-doc").exists() and not _restore_snapshot():
         call_command("load_missouri", stdout=io.StringIO())
+        _take_snapshot()
     return Agency.objects.get(slug="missouri-doc")
+
+
+# Every table's rows right after the first load: {table: (columns, rows)}.
+_snapshot: dict[str, tuple[list[str], list[tuple]]] = {}
+
+
+def _rows(cursor, table: str) -> tuple[list[str], list[tuple]]:
+    cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from introspection
+    return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+def _same(rows: list[tuple], others: list[tuple]) -> bool:
+    return sorted(map(repr, rows)) == sorted(map(repr, others))
+
+
+def _take_snapshot() -> None:
+    from django.db import connection
+
+    _snapshot.clear()
+    with connection.cursor() as cursor:
+        for table in connection.introspection.django_table_names(only_existing=True):
+            columns, rows = _rows(cursor, table)
+            if rows:
+                _snapshot[table] = (columns, rows)
+
+
+def _insertable(value):
+    """A value as read, ready to write back (PostgreSQL reads JSON as dicts)."""
+    if isinstance(value, dict | list):
+        from psycopg2.extras import Json
+
+        return Json(value)
+    return value
+
+
+def _restore_snapshot() -> bool:
+    """Put the snapshot back into the emptied tables. False, with nothing written,
+    when there is none or a table the flush filled again (content types,
+    permissions) differs from it: then the command loads the data instead."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    from portal.cache import bump_content_version
+
+    if not _snapshot:
+        return False
+    with transaction.atomic(), connection.cursor() as cursor:
+        empty = []
+        for table, (_columns, rows) in _snapshot.items():
+            now = _rows(cursor, table)[1]
+            if not now:
+                empty.append(table)
+            elif not _same(now, rows):
+                return False
+        for table in empty:
+            columns, rows = _snapshot[table]
+            names = ", ".join(f'"{column}"' for column in columns)
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # noqa: S608
+                [tuple(map(_insertable, row)) for row in rows],
+            )
+        # The next row each table makes gets an id after the copied ones.
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
+    bump_content_version()  # as the command's saves would have: the data is new
+    return True
 
 
 @pytest.fixture(scope="session")
@@ -118,17 +190,25 @@ ONE_SIZE = {"mail": "phone", "funds": "phone", "phones": "phone", "visits": "pho
 ONE_SIZE["admin"] = "desktop"
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def page(request, chromium):
-    """A fresh browser page at a phone and at a desktop size; fails on console errors.
+def pytest_generate_tests(metafunc):
+    """Each browser test (one asking for `page`) runs at the sizes its folder needs.
 
     The page sweeps (tests/design, every facility page, the error pages) run at both
     sizes. A guide's step-by-step journey runs on the phone, where families are and
-    where it is hardest; the staff admin runs at desktop size, where staff work.
+    where it is hardest; the staff admin runs at desktop size, where staff work. A
+    check that reads the same at every size says so: `@pytest.mark.size("phone")`.
+    Chosen here, when tests are collected, so no other size is even set up.
     """
-    size = ONE_SIZE.get(request.node.path.parent.name)
-    if size and request.param != size:
-        pytest.skip(f"this journey runs at {size} size only; the page sweeps cover both")
+    if "page" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("size")
+        size = marker.args[0] if marker else ONE_SIZE.get(metafunc.definition.path.parent.name)
+        metafunc.parametrize("page", [size] if size else list(VIEWPORTS), indirect=True)
+
+
+@pytest.fixture
+def page(request, chromium):
+    """A fresh browser page at the size the test is collected for (phone or desktop);
+    fails on console errors."""
     context = chromium.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True)
     browser_page = context.new_page()
     browser_page.console_errors = []

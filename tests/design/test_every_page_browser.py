@@ -17,9 +17,8 @@ def test_every_page_is_accessible_and_fits_the_screen(page, live_site, sample_pe
         check_page(page, live_site + url)
 
 
+@pytest.mark.size("desktop")  # paper is the same for every screen size
 def test_every_page_prints_without_navigation(page, live_site, sample_person):
-    if page.viewport_name != "desktop":
-        pytest.skip("paper is the same for every screen size")
     page.emulate_media(media="print")
     for url in URLS:
         page.goto(live_site + url)
@@ -77,11 +76,10 @@ def sheets(pdf: bytes) -> int:
     return max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
 
 
+@pytest.mark.size("desktop")  # paper is the same for every screen size
 def test_every_answer_and_guide_prints_as_a_clean_checklist_on_letter_paper(
     page, live_site, sample_person
 ):
-    if page.viewport_name != "desktop":
-        pytest.skip("paper is the same for every screen size")
     page.set_viewport_size({"width": PAPER_WIDTH_PX, "height": 1000})
     page.emulate_media(media="print")
     for url in ANSWER_URLS + GUIDE_URLS:
@@ -115,9 +113,8 @@ def test_every_answer_and_guide_prints_as_a_clean_checklist_on_letter_paper(
 # ---------- the answer first ----------
 
 
+@pytest.mark.size("phone")  # the order is the same at every size; checked where the page is longest
 def test_every_answer_states_its_verdict_before_the_details(page, live_site, sample_person):
-    if page.viewport_name != "phone":
-        pytest.skip("the order is the same at every size; checked where the page is longest")
     for url in ANSWER_URLS:
         page.goto(live_site + url)
         before = page.evaluate(
@@ -145,9 +142,8 @@ TARGETS = (
 PICTURES = ".mail-envelope, .funds-mo"
 
 
+@pytest.mark.size("phone")  # fingers are on the phone
 def test_touch_targets_are_at_least_44_px_high(page, live_site, sample_person):
-    if page.viewport_name != "phone":
-        pytest.skip("fingers are on the phone")
     for url in URLS:
         page.goto(live_site + url)
         small = page.evaluate(
@@ -160,9 +156,8 @@ def test_touch_targets_are_at_least_44_px_high(page, live_site, sample_person):
         assert not small, f"{url}: targets under 44px: {small[:5]}"
 
 
+@pytest.mark.size("phone")  # checked on the smallest screen
 def test_text_is_at_least_16_px(page, live_site, sample_person):
-    if page.viewport_name != "phone":
-        pytest.skip("checked on the smallest screen")
     for url in URLS:
         page.goto(live_site + url)
         small = page.evaluate(
@@ -198,9 +193,8 @@ def test_pages_do_not_shift_while_they_load(page, live_site, sample_person):
         assert shift < 0.01, f"{url} shifts by {shift:.3f} while it loads"
 
 
+@pytest.mark.size("phone")  # the same markup at every size
 def test_every_picture_has_a_text_alternative(page, live_site, sample_person):
-    if page.viewport_name != "phone":
-        pytest.skip("the same markup at every size")
     for url in URLS:
         page.goto(live_site + url)
         bare = page.evaluate(
