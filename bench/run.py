@@ -387,7 +387,24 @@ def lighthouse(base: str) -> dict:
             name: round(category["score"] * 100) if category["score"] is not None else None
             for name, category in data["categories"].items()
         }
+        scores[path]["short_of_100"] = audits_short_of_100(data)
     return scores
+
+
+def audits_short_of_100(report: dict) -> list[str]:
+    """The scored audits that kept a category below 100, or left it without a score
+    (Lighthouse gives a category no score when one of its audits fails to run)."""
+    found = []
+    for name, category in report["categories"].items():
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref.get("weight", 0) == 0:
+                continue
+            if audit.get("scoreDisplayMode") == "error":
+                found.append(f"{name}: {ref['id']} could not run ({audit.get('errorMessage')})")
+            elif audit.get("score") is not None and audit["score"] < 1:
+                found.append(f"{name}: {ref['id']} scored {round(audit['score'] * 100)}")
+    return found
 
 
 # ---------- output ----------
@@ -539,6 +556,8 @@ def main() -> None:
                 values = [score.get(k) for k in ("performance", "accessibility")]
                 values += [score.get("best-practices"), score.get("seo")]
                 say(f"  {path:<45} " + " / ".join(str(v) for v in values))
+                for audit in score.get("short_of_100", []):
+                    say(f"      {audit}")
             else:
                 say(f"  {path:<45} {score}")
     misses = check_targets(rows, floor_rps)
