@@ -57,8 +57,11 @@ SECRET_KEY = "bench-only-secret-key-" + "x" * 40  # noqa: S105 - a throwaway loc
 # Sent with every request: a site behind a TLS proxy that redirects plain HTTP
 # then answers as it would behind that proxy.
 HEADERS = {"Accept-Encoding": "gzip, br", "X-Forwarded-Proto": "https"}
+# Each request a new address, so the page cache never holds the page: the person
+# is looked up or the search runs every time (the page around it may be reused).
 VARIED_LABELS = {
     "person": "/people/<random DOC ID>/ (cache missed)",
+    "doc": "/people/?q=<random DOC ID> (cache missed)",
     "search": "/people/?q=<surname>&n=<unique> (cache missed)",
 }
 LIGHTHOUSE_PAGES = [
@@ -497,7 +500,7 @@ def main() -> None:
             targets += [("floor", "/bench/floor")]
         # Last, as they load the server most: pages the cache cannot answer, every
         # request a different person or search.
-        targets += [("varied", "person"), ("varied", "search")]
+        targets += [("varied", kind) for kind in VARIED_LABELS]
         say("Warming up every page (workers, connections, caches)...")
         for kind, path in targets:
             if kind != "varied":

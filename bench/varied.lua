@@ -1,6 +1,7 @@
 -- Requests that the page cache cannot answer, as when every family asks about a
--- different person: a random DOC ID, or a surname with a unique extra parameter.
--- BENCH_VARIED=person|search, BENCH_FIRST_DOC_ID and BENCH_PEOPLE pick the range.
+-- different person: a random DOC ID (their page, or a search for it), or a surname
+-- with a unique extra parameter. BENCH_VARIED=person|doc|search; BENCH_FIRST_DOC_ID
+-- and BENCH_PEOPLE pick the range.
 local kind = os.getenv("BENCH_VARIED") or "person"
 local first = tonumber(os.getenv("BENCH_FIRST_DOC_ID") or "1000001")
 local count = tonumber(os.getenv("BENCH_PEOPLE") or "1000") - 1
@@ -23,6 +24,8 @@ request = function()
   local path
   if kind == "person" then
     path = string.format("/people/%d/", first + math.random(0, count - 1))
+  elseif kind == "doc" then
+    path = string.format("/people/?q=%d", first + math.random(0, count - 1))
   else
     path = string.format("/people/?q=%s&n=%d-%d", names[math.random(#names)], id, n)
   end
