@@ -1,3 +1,4 @@
+import datetime
 import io
 import os
 import shutil
@@ -56,45 +57,51 @@ def _take_snapshot() -> None:
 
 
 def _insertable(value):
-    """A value as read, ready to write back (PostgreSQL reads JSON as dicts)."""
+    """A value as read, ready to write back: PostgreSQL reads JSON as dicts, and
+    SQLite reads times as `time` but cannot write one (Django stores the text)."""
     if isinstance(value, dict | list):
         from psycopg2.extras import Json
 
         return Json(value)
+    if isinstance(value, datetime.time):
+        return value.isoformat()
     return value
 
 
 def _restore_snapshot() -> bool:
-    """Put the snapshot back into the emptied tables. False, with nothing written,
-    when there is none or a table the flush filled again (content types,
-    permissions) differs from it: then the command loads the data instead."""
+    """Put the snapshot back; False, with nothing written, when there is none.
+
+    A flush empties every table, then fills a few again itself (content types and
+    permissions, under new ids): those are replaced by the snapshot's rows, which
+    the rest of the snapshot refers to.
+    """
     from django.apps import apps
     from django.core.management.color import no_style
-    from django.db import connection, transaction
+    from django.db import IntegrityError, connection, transaction
 
     from portal.cache import bump_content_version
 
     if not _snapshot:
         return False
-    with transaction.atomic(), connection.cursor() as cursor:
-        empty = []
-        for table, (_columns, rows) in _snapshot.items():
-            now = _rows(cursor, table)[1]
-            if not now:
-                empty.append(table)
-            elif not _same(now, rows):
-                return False
-        for table in empty:
-            columns, rows = _snapshot[table]
-            names = ", ".join(f'"{column}"' for column in columns)
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(
-                f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # noqa: S608
-                [tuple(map(_insertable, row)) for row in rows],
-            )
-        # The next row each table makes gets an id after the copied ones.
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(statement)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, (columns, rows) in _snapshot.items():
+                now = _rows(cursor, table)[1]
+                if now and _same(now, rows):
+                    continue
+                if now:
+                    cursor.execute(f'DELETE FROM "{table}"')  # noqa: S608
+                names = ", ".join(f'"{column}"' for column in columns)
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(
+                    f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # noqa: S608
+                    [tuple(map(_insertable, row)) for row in rows],
+                )
+            # The next row each table makes gets an id after the copied ones.
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
+    except IntegrityError:  # something outside the snapshot refers to a replaced row
+        return False
     bump_content_version()  # as the command's saves would have: the data is new
     return True
 
