@@ -96,6 +96,8 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Under pytest only: a sample rule model the admin tests use like any app's rule.
 if TESTING:
     INSTALLED_APPS += ["tests.admin.testapp"]
+    # A test signs staff in hundreds of times: a slow hash there tests nothing.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # ---- end staff admin ----
 
 ROOT_URLCONF = "portal.urls"

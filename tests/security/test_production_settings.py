@@ -54,6 +54,8 @@ def test_production_settings_are_hardened(production):
     assert production.RATE_LIMIT_ENABLED is True
     assert production.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
     assert production.SESSION_COOKIE_AGE == 60 * 60
+    # Django's own slow hash for staff passwords (the tests use a fast one).
+    assert production.PASSWORD_HASHERS[0].endswith("PBKDF2PasswordHasher")
 
 
 def test_gunicorn_configuration_loads_the_production_app():
