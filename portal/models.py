@@ -325,20 +325,27 @@ def _name_condition(last: str, first: str) -> Q:
     last_key = search_key(last)
     if not last_key:
         return Q()
-    condition = Q(last_key__startswith=last_key, last_key__gte=last_key)
-    # The same prefix as a range too: then an ordinary index gives the rows already
-    # in order, and the search stops after `limit` rows instead of sorting every
-    # match (thousands for a common surname among a million people).
-    if upper := _prefix_upper_bound(last_key):
-        condition &= Q(last_key__lt=upper)
+    condition = _starts_with("last_key", last_key)
     first_key = search_key(first)
     if first_key:
         # A range on the first name too: checked inside the index, so only the
         # matching people are read (not every García, to keep the Anas).
-        condition &= Q(first_key__startswith=first_key, first_key__gte=first_key)
-        if upper := _prefix_upper_bound(first_key):
-            condition &= Q(first_key__lt=upper)
+        condition &= _starts_with("first_key", first_key)
     return condition
+
+
+def _starts_with(field: str, prefix: str) -> Q:
+    """Keys that start with `prefix`, as a range: an ordinary index then gives the
+    rows already in order, and the search stops after `limit` rows instead of
+    sorting every match (thousands for a common surname among a million people).
+
+    The range alone, without LIKE: both together made PostgreSQL count the same
+    condition twice, expect a hundred Garcías instead of nine thousand, and read
+    and sort them all (34 ms instead of 0.3 ms at 1,000,000 people).
+    """
+    if upper := _prefix_upper_bound(prefix):
+        return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper})
+    return Q(**{f"{field}__startswith": prefix})  # only "z", "zz"...: no key above them
 
 
 _KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"  # every character of a search key
