@@ -18,6 +18,7 @@ urlpatterns = [
     path("phones/", include("phones.urls")),
     path("visits/", include("visits.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
 ]
 

@@ -135,6 +135,14 @@ def facility_detail(request, slug: str):
     )
 
 
+@require_safe
+@cached_page
+def robots_txt(request):
+    """What search engines may read: every guide, but not the people (a family's
+    search, or a person's page, is nobody else's business) and not the staff admin."""
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
 @never_cache
 @require_safe
 def healthz(request):
