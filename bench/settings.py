@@ -14,4 +14,4 @@ from portal.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
-SECURE_REDIRECT_EXEMPT = [r"^robots\.txt$"]
+SECURE_REDIRECT_EXEMPT = [*SECURE_REDIRECT_EXEMPT, r"^robots\.txt$"]  # noqa: F405
