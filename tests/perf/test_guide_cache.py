@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 from funds.models import DepositMethod
 from mail.models import MailDestination
 from phones.models import PhoneProvider
-from portal import cache as page_cache
 from portal.models import AlertKind, Facility, FacilityAlert
 from tests.visits.test_video_helpers import chicago, planner_query
 from visits.models import CarryAllItem, VisitRule
@@ -25,13 +24,7 @@ NOW = chicago(2026, 11, 23, 9, 0, 30)
 PLAN = "/visits/video/plan/"
 
 
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    caches["default"].clear()
-    page_cache._windows.clear()
-    yield
-    caches["default"].clear()
+pytestmark = pytest.mark.usefixtures("page_caching")
 
 
 @pytest.fixture

@@ -22,13 +22,7 @@ FOUNDATION_URLS = ["/", "/people/?q=garcia", f"/people/?q={SAMPLE_DOC_ID}", PERS
 FOUNDATION_URLS += ["/facilities/", "/facilities/?video=any", FACILITY_URL]
 
 
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    caches["default"].clear()
-    page_cache._windows.clear()
-    yield
-    caches["default"].clear()
+pytestmark = pytest.mark.usefixtures("page_caching")
 
 
 @pytest.fixture

@@ -2,11 +2,8 @@
 in: the page reads exactly as if drawn for them, and costs one query."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-from portal import cache as page_cache
 
 PEOPLE = [
     # first, middle, last, facility code, fictional
@@ -20,38 +17,17 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    caches["default"].clear()
-    page_cache._windows.clear()
-    yield
-    caches["default"].clear()
+pytestmark = pytest.mark.usefixtures("page_caching")
 
 
 @pytest.fixture
-def people(make_person):
-    made = []
-    for first, middle, last, code, fictional in PEOPLE:
-        person = make_person(first, last, facility_code=code, middle_name=middle)
-        if not fictional:
-            person.is_fictional = False
-            person.save()
-        made.append(person)
-    return made
+def people(make_people):
+    return make_people(PEOPLE)
 
 
-def drawn_directly(client, settings, url):
-    settings.PAGE_CACHE_SECONDS = 0
-    try:
-        return client.get(url)
-    finally:
-        settings.PAGE_CACHE_SECONDS = 3600
-
-
-def test_every_persons_page_reads_as_if_drawn_for_them(client, settings, people):
+def test_every_persons_page_reads_as_if_drawn_for_them(client, drawn_directly, people):
     for person in people:  # each person's page drawn fresh, with no cache at all
-        person.expected = drawn_directly(client, settings, f"/people/{person.doc_id}/")
+        person.expected = drawn_directly(f"/people/{person.doc_id}/")
     for person in people:  # pages drawn once per facility, each person's own put in
         served = client.get(f"/people/{person.doc_id}/")
         assert served.status_code == person.expected.status_code == 200

@@ -3,11 +3,8 @@ own words and result lines are put in: the page reads exactly as if drawn for th
 search, and a new search costs only the search itself."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-from portal import cache as page_cache
 
 PEOPLE = [
     # first, middle, last, facility code, fictional
@@ -36,37 +33,16 @@ SEARCHES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    caches["default"].clear()
-    page_cache._windows.clear()
-    yield
-    caches["default"].clear()
+pytestmark = pytest.mark.usefixtures("page_caching")
 
 
 @pytest.fixture
-def people(make_person):
-    made = []
-    for first, middle, last, code, fictional in PEOPLE:
-        person = make_person(first, last, facility_code=code, middle_name=middle)
-        if not fictional:
-            person.is_fictional = False
-            person.save()
-        made.append(person)
-    return made
+def people(make_people):
+    return make_people(PEOPLE)
 
 
-def drawn_directly(client, settings, params):
-    settings.PAGE_CACHE_SECONDS = 0
-    try:
-        return client.get("/people/", params)
-    finally:
-        settings.PAGE_CACHE_SECONDS = 3600
-
-
-def test_every_search_reads_as_if_drawn_for_it(client, settings, people):
-    expected = [drawn_directly(client, settings, params) for params in SEARCHES]
+def test_every_search_reads_as_if_drawn_for_it(client, drawn_directly, people):
+    expected = [drawn_directly("/people/", params) for params in SEARCHES]
     for params, page in zip(SEARCHES, expected, strict=True):
         served = client.get("/people/", params)
         assert served.status_code == page.status_code == 200

@@ -15,8 +15,6 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal import cache as page_cache
-
 ACC = "algoa-correctional-center"
 # Every guide page a typed name reaches, with "{}" where the name goes.
 NAMED_URLS = [
@@ -34,13 +32,7 @@ NAMED_URLS = [
 NAMES = ["Ana García", "O'Brien & <b>Sons</b>", 'Zoë "Z" Smith/Jones+1', "李 小龍", "x" * 100]
 
 
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PAGE_CACHE_SECONDS = 3600
-    caches["default"].clear()
-    page_cache._windows.clear()
-    yield
-    caches["default"].clear()
+pytestmark = pytest.mark.usefixtures("page_caching")
 
 
 def get(client, template, name):
