@@ -267,7 +267,7 @@ def _fill(response, values: dict[str, str]):
 
     A stand-in right after "field=" is in an address (links are built with
     urlencode); anywhere else it is HTML text or an attribute value. A value that
-    is already HTML (marked safe, such as a list drawn from a template) goes in as
+    is already HTML (marked safe, such as the search's result lines) goes in as
     it is.
     """
     if response.streaming:

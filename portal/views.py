@@ -51,11 +51,11 @@ def people_search(request):
     if not form.is_valid():
         context = {"form": form, "found": None, "agency": default_agency()}
         return render_form_page(request, "portal/people_search.html", context, form)
-    found = Inmate.objects.search(
+    matches = Inmate.objects.search(
         form.cleaned_data["q"], form.cleaned_data["first"], limit=settings.PEOPLE_SEARCH_LIMIT
     )
     # Only what a result line shows: a facility row is wide (address, notes).
-    results = list(found.only(*RESULT_FIELDS))
+    results = list(matches.only(*RESULT_FIELDS))
 
     def draw(shown: dict[str, str]) -> HttpResponse:
         shown_form = PeopleSearchForm({"q": shown["q"], "first": shown["first"]})
