@@ -368,6 +368,11 @@ def _prefix_upper_bound(prefix: str) -> str:
     return ""
 
 
+def full_name(first: str, middle: str, last: str) -> str:
+    """A person's name as the site shows it: the parts they have, in order."""
+    return " ".join(part for part in (first, middle, last) if part)
+
+
 class Inmate(models.Model):
     """A person in the agency's custody. Shown to families as “the person”."""
 
@@ -450,9 +455,7 @@ class Inmate(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(
-            part for part in (self.first_name, self.middle_name, self.last_name) if part
-        )
+        return full_name(self.first_name, self.middle_name, self.last_name)
 
 
 class AlertKind(models.TextChoices):
