@@ -4,6 +4,7 @@ Every value can be set from the environment, so each app server behind the load
 balancer runs the same file.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -43,3 +44,14 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+
+
+def pre_fork(server, worker):
+    """Move what the master loaded out of the garbage collector's reach.
+
+    That code and its objects live as long as the worker does. Scanned at every full
+    collection, they made each one pause every request in the worker for about
+    26 ms; frozen, a full collection takes about 5 ms. The memory also stays shared
+    with the master instead of being copied into each worker.
+    """
+    gc.freeze()

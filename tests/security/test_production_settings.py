@@ -1,5 +1,7 @@
 """Production mode: the deployment checks pass, and every protective header is sent."""
 
+import gc
+import runpy
 import sys
 from pathlib import Path
 
@@ -106,3 +108,12 @@ def test_admin_cookies_are_secure_and_http_only(production, client):
 def test_health_check_answers_the_load_balancer_over_plain_http(production, db, client):
     response = client.get("/healthz", HTTP_HOST=HOST)
     assert response.status_code == 200
+
+
+def test_gunicorn_freezes_what_the_master_loaded_before_each_fork():
+    hooks = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    try:
+        hooks["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
