@@ -117,3 +117,9 @@ def test_gunicorn_freezes_what_the_master_loaded_before_each_fork():
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_one_gunicorn_worker_cannot_take_every_connection():
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    # Room to keep connections alive beyond the threads, but a bounded share each.
+    assert config["threads"] < config["worker_connections"] <= 3 * config["threads"]
