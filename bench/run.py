@@ -359,39 +359,49 @@ def lighthouse(base: str) -> dict:
     scores = {}
     env = dict(os.environ, CHROME_PATH=CHROME)
     for path in LIGHTHOUSE_PAGES:
-        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        # Twice at most: now and then Chromium fails to record the page load's trace
+        # ("NO_NAVSTART"), which says nothing about the page.
+        for attempt in (1, 2):
             try:
-                subprocess.run(
-                    [
-                        str(binary),
-                        base + path,
-                        "--quiet",
-                        "--output=json",
-                        f"--output-path={report.name}",
-                        "--form-factor=mobile",
-                        "--only-categories=performance,accessibility,best-practices,seo",
-                        "--chrome-flags=--headless --no-sandbox",
-                        # As behind the TLS proxy: without it every page redirects to https.
-                        "--extra-headers=" + json.dumps({"X-Forwarded-Proto": "https"}),
-                    ],
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                    timeout=180,
-                )
-                data = json.loads(Path(report.name).read_text())
+                data = lighthouse_report(binary, base + path, env)
+                break
             except (OSError, subprocess.SubprocessError, ValueError) as error:
                 detail = (getattr(error, "stderr", "") or str(error)).strip()
-                say(f"Lighthouse failed on {path}: {detail[-300:]}")
-                scores[path] = {"error": detail[-300:]}
-                continue
+                say(f"Lighthouse failed on {path} (attempt {attempt}): {detail[-300:]}")
+        else:
+            scores[path] = {"error": detail[-300:]}
+            continue
         scores[path] = {
             name: round(category["score"] * 100) if category["score"] is not None else None
             for name, category in data["categories"].items()
         }
         scores[path]["short_of_100"] = audits_short_of_100(data)
     return scores
+
+
+def lighthouse_report(binary: Path, url: str, env: dict) -> dict:
+    """One Lighthouse run at mobile settings: its JSON report."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        subprocess.run(
+            [
+                str(binary),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report.name}",
+                "--form-factor=mobile",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless --no-sandbox",
+                # As behind the TLS proxy: without it every page redirects to https.
+                "--extra-headers=" + json.dumps({"X-Forwarded-Proto": "https"}),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        return json.loads(Path(report.name).read_text())
 
 
 def audits_short_of_100(report: dict) -> list[str]:
