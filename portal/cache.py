@@ -33,6 +33,7 @@ Writes that skip model signals (QuerySet.update(), bulk_create(), COPY) must cal
 """
 
 import copy
+import gzip
 import hashlib
 import os
 import re
@@ -50,7 +51,7 @@ from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeData
@@ -59,6 +60,9 @@ from django.utils.translation import get_language
 from portal import clock
 
 VERSION_KEY = "content-version"
+# Part of every page's key: a release that keeps pages in another shape never reads
+# those of the release before it (Redis outlives a deploy).
+ENTRY_FORMAT = "2"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
@@ -199,7 +203,8 @@ def page_key(
     _start, until = time_window(token, moment)
     address = request.get_full_path() if basis is None else basis
     # The host too: a page may print its own web address.
-    parts = [token, until.isoformat(), get_language() or "", request.get_host(), address]
+    parts = [ENTRY_FORMAT, token, until.isoformat(), get_language() or ""]
+    parts += [request.get_host(), address]
     parts.append(request.method)
     storable = True
     if per_minute:
@@ -295,8 +300,11 @@ def _fill(response, values: dict[str, str]):
     return response
 
 
-def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=None):
-    """The page from the cache, or rendered now and kept if it may be."""
+def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=None, plain=False):
+    """The page from the cache, or rendered now and kept if it may be.
+
+    `plain`: never gzip-compressed, for a caller that puts values in afterwards.
+    """
     key, etag, until, storable = page_key(request, per_minute, basis)
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
@@ -304,8 +312,7 @@ def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=
         return not_modified
     stored = _pages().get(key)
     if stored is not None:
-        status, headers, content = stored
-        return HttpResponse(content, status=status, headers=headers)
+        return _answer(request, stored, plain)
     response = render()
     if response.status_code != 200 or response.cookies or response.streaming:
         return response
@@ -318,11 +325,43 @@ def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=
     if clock.now() >= until:
         return response  # rendered as the window closed: it may show the next one
     # Stored as plain values: much quicker to load than a pickled response.
-    _pages().set(
-        key,
-        (response.status_code, dict(response.items()), response.content),
-        settings.PAGE_CACHE_SECONDS,
-    )
+    content = response.content
+    stored = (response.status_code, dict(response.items()), content, _gzipped(content))
+    _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
+    return _answer(request, stored, plain, rendered=response)
+
+
+# Compressed once, when a page is kept, not on every request: compressing a page
+# took longer than serving it from the cache. The pages kept hold nothing secret (no
+# CSRF token, no session: see cached_page), so compressing them reveals nothing
+# (the BREACH attack needs a secret on the page). Every other page is compressed
+# by Django's GZipMiddleware.
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def _gzipped(content: bytes) -> bytes | None:
+    """The page compressed as GZipMiddleware would, or None where that saves nothing."""
+    if len(content) < 200:
+        return None
+    packed = gzip.compress(content, compresslevel=6, mtime=0)
+    return packed if len(packed) < len(content) else None
+
+
+def _answer(request, stored: tuple, plain: bool, rendered: HttpResponse | None = None):
+    """A kept page, compressed when the browser accepts it."""
+    status, headers, content, packed = stored
+    accepts = _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    if plain or packed is None or not accepts:
+        return (
+            rendered
+            if rendered is not None
+            else HttpResponse(content, status=status, headers=headers)
+        )
+    response = HttpResponse(packed, status=status, headers=headers)
+    response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ("Accept-Encoding",))
+    # Weak, as GZipMiddleware makes it: the same page in another encoding.
+    response["ETag"] = "W/" + response["ETag"]
     return response
 
 
@@ -346,7 +385,9 @@ def cached_page(view=None, *, per_minute: bool = False):
         if typed and not all(_fills_exactly(value) for value in typed.values()):
             return view(request, *args, **kwargs)
         asked = _with_stand_ins(request, typed) if typed else request
-        response = _serve(asked, lambda: view(asked, *args, **kwargs), per_minute)
+        response = _serve(
+            asked, lambda: view(asked, *args, **kwargs), per_minute, plain=bool(typed)
+        )
         return _fill(response, typed) if typed else response
 
     return wrapper
@@ -381,7 +422,7 @@ def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> Ht
         return draw(values)
     shown = {field: stand_in(field) if value else "" for field, value in values.items()}
     basis += "|" + ",".join(field for field, value in values.items() if value)
-    response = _serve(request, lambda: draw(shown), basis=basis)
+    response = _serve(request, lambda: draw(shown), basis=basis, plain=True)
     return _fill(response, {field: value for field, value in values.items() if value})
 
 
