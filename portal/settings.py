@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which sends its own compressed files; above the rest, so what
+    # they write is compressed. Kept pages arrive already compressed (portal/cache.py).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
