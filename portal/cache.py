@@ -28,6 +28,9 @@ process is seen by all of them on their next request.
 Browsers get an ETag and `Cache-Control: no-cache`: they keep the page but ask
 each time, and an unchanged page costs a 304 with no body.
 
+A page is kept with its gzip-compressed form, made once as it is kept, and that
+form is sent to every browser that accepts it.
+
 Writes that skip model signals (QuerySet.update(), bulk_create(), COPY) must call
 `bump_content_version()` themselves.
 """
