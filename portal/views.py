@@ -98,7 +98,7 @@ def result_lines(rows: list[tuple]) -> SafeString:
         for first, middle, last, doc_id, fictional, facility in rows
     ]
     # Safe: every value in the lines is escaped above.
-    return mark_safe("".join(lines))  # noqa: S308  # nosec B308 B703
+    return mark_safe("".join(lines))  # noqa: S308  # nosec
 
 
 # Stands for a DOC ID in a person's address while the rest of it is worked out.
