@@ -345,7 +345,9 @@ def _starts_with(field: str, prefix: str) -> Q:
     """
     if upper := _prefix_upper_bound(prefix):
         return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper})
-    return Q(**{f"{field}__startswith": prefix})  # only "z", "zz"...: no key above them
+    # Only "z", "zz"...: no character of a key sorts after "z", so every key from
+    # "zz" on starts with "zz". No LIKE, so no pattern index is needed.
+    return Q(**{f"{field}__gte": prefix})
 
 
 _KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"  # every character of a search key
@@ -424,14 +426,6 @@ class Inmate(models.Model):
             models.UniqueConstraint(fields=["agency", "doc_id"], name="doc_id_unique_per_agency")
         ]
         indexes = [
-            # Name search is a prefix match (LIKE 'garc%'). On PostgreSQL only a
-            # pattern_ops index serves it whatever the database's collation; other
-            # databases ignore opclasses and build a plain index.
-            models.Index(
-                fields=["last_key", "first_key"],
-                name="inmate_name_key_idx",
-                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
-            ),
             # Name search in result order: the range on last_key, then the order.
             models.Index(fields=["last_key", "first_key", "doc_id"], name="inmate_name_order_idx"),
             # Search and the person page look a DOC ID up without the agency, so the
