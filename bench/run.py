@@ -359,9 +359,9 @@ def lighthouse(base: str) -> dict:
     scores = {}
     env = dict(os.environ, CHROME_PATH=CHROME)
     for path in LIGHTHOUSE_PAGES:
-        # Twice at most: now and then Chromium fails to record the page load's trace
-        # ("NO_NAVSTART"), which says nothing about the page.
-        for attempt in (1, 2):
+        # Three times at most: now and then Chromium fails to record the page load's
+        # trace ("NO_NAVSTART"), which says nothing about the page.
+        for attempt in (1, 2, 3):
             try:
                 data = lighthouse_report(binary, base + path, env)
                 break
