@@ -52,7 +52,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
@@ -262,7 +262,7 @@ def _with_stand_ins(request, typed: dict[str, str]):
         if k not in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
     }
     copied.META["QUERY_STRING"] = query.urlencode()
-    copied.GET = QueryDict(copied.META["QUERY_STRING"])
+    copied.GET = query
     return copied
 
 
@@ -360,11 +360,32 @@ def _answer(request, stored: tuple, plain: bool, rendered: HttpResponse | None =
             if rendered is not None
             else HttpResponse(content, status=status, headers=headers)
         )
-    response = HttpResponse(packed, status=status, headers=headers)
-    response["Content-Encoding"] = "gzip"
-    patch_vary_headers(response, ("Accept-Encoding",))
+    response = _marked_gzipped(HttpResponse(packed, status=status, headers=headers))
     # Weak, as GZipMiddleware makes it: the same page in another encoding.
     response["ETag"] = "W/" + response["ETag"]
+    return response
+
+
+def _gzip_now(request, response):
+    """A page filled in for one request, compressed for a browser that accepts gzip.
+
+    At level 1, not GZipMiddleware's 6: made for every request, a guide's answer
+    takes 40 microseconds instead of 100 and comes out a tenth larger. Like the kept
+    pages, it holds nothing secret, only what this family typed.
+    """
+    accepts = _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    if not accepts or response.streaming or response.has_header("Content-Encoding"):
+        return response
+    content = response.content
+    if len(content) < 200:
+        return response
+    response.content = gzip.compress(content, compresslevel=1, mtime=0)
+    return _marked_gzipped(response)
+
+
+def _marked_gzipped(response):
+    response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ("Accept-Encoding",))
     return response
 
 
@@ -391,7 +412,7 @@ def cached_page(view=None, *, per_minute: bool = False):
         response = _serve(
             asked, lambda: view(asked, *args, **kwargs), per_minute, plain=bool(typed)
         )
-        return _fill(response, typed) if typed else response
+        return _gzip_now(request, _fill(response, typed)) if typed else response
 
     return wrapper
 

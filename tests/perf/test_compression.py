@@ -67,6 +67,7 @@ def test_a_page_with_a_typed_name_is_compressed_as_it_leaves(missouri, client):
     body = unpacked(page).decode()
     assert "Ana García" in body
     assert "StandIn" not in body
+    assert body == client.get(url + "&method=mail").content.decode()
 
 
 def test_a_new_persons_page_is_compressed_with_their_own_name(sample_person, client, make_person):
