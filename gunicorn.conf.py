@@ -18,12 +18,14 @@ worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 
-# At most three clients per thread in one worker: one served, two waiting or kept
+# At most four clients per thread in one worker: one served, three waiting or kept
 # alive. Without a limit one worker can take every kept-alive connection as they
 # open (a load balancer's pool, say) and serve them all on one core while the other
-# workers idle: 6 of 48 short benchmark runs ran at a third of their speed that
-# way, none with the limit. Clients past it wait for a worker with room.
-worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(3 * threads)))
+# workers idle: 10 of 72 short benchmark runs ran at a third of their speed that
+# way, none of 120 with a limit of 12, 16 or 20. The tightest (three per thread)
+# closed kept-alive connections more often and added about 10 ms to p99. Clients past
+# the limit wait for a worker with room.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(4 * threads)))
 
 # Load the app once before forking: a bad setting stops start-up at once, and the
 # workers share the loaded code's memory.

@@ -122,7 +122,13 @@ def person(request, doc_id: str):
     row = dict(zip(PERSON_KEY_FIELDS, found[0], strict=True))
 
     def draw(shown: dict[str, str]) -> HttpResponse:
-        full = get_object_or_404(Inmate.objects.select_related("facility", "agency"), doc_id=lookup)
+        # The same person again (a DOC ID is unique within its agency), now with
+        # their facility and agency.
+        full = get_object_or_404(
+            Inmate.objects.select_related("facility", "agency"),
+            doc_id=lookup,
+            agency_id=row["agency_id"],
+        )
         facility, agency = full.facility, full.agency
         person = Inmate(**shown, facility=facility, agency=agency)
         person.is_fictional = full.is_fictional

@@ -122,4 +122,4 @@ def test_gunicorn_freezes_what_the_master_loaded_before_each_fork():
 def test_one_gunicorn_worker_cannot_take_every_connection():
     config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     # Room to keep connections alive beyond the threads, but a bounded share each.
-    assert config["threads"] < config["worker_connections"] <= 3 * config["threads"]
+    assert config["threads"] < config["worker_connections"] <= 4 * config["threads"]
