@@ -350,16 +350,17 @@ def _gzipped(content: bytes) -> bytes | None:
     return packed if len(packed) < len(content) else None
 
 
+def _accepts_gzip(request) -> bool:
+    return bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 def _answer(request, stored: tuple, plain: bool, rendered: HttpResponse | None = None):
     """A kept page, compressed when the browser accepts it."""
     status, headers, content, packed = stored
-    accepts = _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    if plain or packed is None or not accepts:
-        return (
-            rendered
-            if rendered is not None
-            else HttpResponse(content, status=status, headers=headers)
-        )
+    if plain or packed is None or not _accepts_gzip(request):
+        if rendered is not None:
+            return rendered
+        return HttpResponse(content, status=status, headers=headers)
     response = _marked_gzipped(HttpResponse(packed, status=status, headers=headers))
     # Weak, as GZipMiddleware makes it: the same page in another encoding.
     response["ETag"] = "W/" + response["ETag"]
@@ -373,8 +374,7 @@ def _gzip_now(request, response):
     takes 40 microseconds instead of 100 and comes out a tenth larger. Like the kept
     pages, it holds nothing secret, only what this family typed.
     """
-    accepts = _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    if not accepts or response.streaming or response.has_header("Content-Encoding"):
+    if not _accepts_gzip(request) or response.streaming or response.has_header("Content-Encoding"):
         return response
     content = response.content
     if len(content) < 200:
