@@ -181,3 +181,16 @@ def test_server_error_page_is_plain_words(rf):
 
 def test_posting_to_a_page_is_refused_politely(missouri, client):
     assert client.post("/").status_code == 405
+
+
+def test_a_doc_id_shared_by_two_agencies_still_gives_a_persons_page(make_person, client):
+    from portal.models import Agency, Inmate
+
+    person = make_person("Ana", "García", doc_id="7200001")
+    other = Agency.objects.create(
+        name="Another department", short_name="Other", slug="other", state="KS"
+    )
+    Inmate.objects.create(agency=other, doc_id="7200001", first_name="Bo", last_name="Zed")
+    response = client.get(f"/people/{person.doc_id}/")
+    assert response.status_code == 200
+    assert "Ana García" in response.content.decode()
