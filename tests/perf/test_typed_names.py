@@ -115,3 +115,38 @@ def test_a_name_the_form_would_tidy_is_drawn_as_asked_and_never_kept(client, mis
     assert response.status_code in (200, 400)
     assert b"StandIn" not in response.content
     assert name.split()[0][:20].encode() not in stored_bytes()
+
+
+# Query strings as browsers and other clients send them: the name is read as Django
+# reads it, or the page is drawn as asked.
+RAW_QUERIES = [
+    "name=Ana+Garc%C3%ADa",
+    "name=Ana%20Garc%C3%ADa",  # a space as %20, not +
+    "n%61me=Ana+Garc%C3%ADa",  # the field's own name encoded
+    "name=Ana+Garc%C3%ADa&name=Bob",  # given twice: the last counts
+    "name=Bob&n%61me=Ana",
+    "name=&name=Bob",
+    "name=Ana+García",  # raw UTF-8, not encoded
+    "name=Ana%ZZ",  # a broken escape
+    "name=%E9t%E9",  # Latin-1 escapes, not UTF-8
+    "name",  # no "=" at all
+    "name=++",
+]
+
+
+@pytest.mark.parametrize("query", RAW_QUERIES)
+def test_a_name_in_any_form_of_query_string_gets_the_page_drawn_for_it(
+    client, settings, missouri, query
+):
+    address = f"/money/checklist/?go=1&facility={ACC}&method=mail&{query}"
+    settings.PAGE_CACHE_SECONDS = 0
+    expected = client.get(address)
+    settings.PAGE_CACHE_SECONDS = 3600
+    get(client, NAMED_URLS[4], "Someone Else")  # the stand-in's page is kept
+    for _ in range(2):
+        served = client.get(address)
+        assert served.status_code == expected.status_code
+        assert served.content == expected.content
+    kept = stored_bytes()
+    assert b"Ana" not in kept
+    assert b"Bob" not in kept
