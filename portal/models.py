@@ -290,6 +290,10 @@ class Facility(Sourced):
             self.code = self.code.upper()
 
 
+# The shape of a search by DOC ID (see search_plan).
+DOC_ID_SEARCH = ("doc_id",)
+
+
 class InmateQuerySet(models.QuerySet):
     def search(self, query: str, first: str = "", limit: int = 20):
         """People whose DOC ID is `query` (exact), or whose name matches.
@@ -297,57 +301,86 @@ class InmateQuerySet(models.QuerySet):
         Names match from the start, ignoring case, accents, spaces and punctuation.
         "Garcia, Jose" and "Jose Garcia" both find José García.
         """
-        query = (query or "").strip()
-        if looks_like_doc_id(query):
-            return self.filter(doc_id=normalize_doc_id(query)).select_related("facility")[:limit]
-
-        conditions = Q()
-        if "," in query:
-            last, _sep, given = query.partition(",")
-            conditions = _name_condition(last, given or first)
-        else:
-            words = query.split()
-            if not words:
-                return self.none()
-            conditions = _name_condition(query, first)
-            if len(words) > 1 and not first:
-                conditions |= _name_condition(" ".join(words[1:]), words[0])
-        if not conditions:
+        plan = search_plan(query, first)
+        if plan is None:
             return self.none()
+        shape, values = plan
+        return self.planned_search(*values, shape=shape)[:limit]
+
+    def planned_search(self, *values: str, shape: tuple):
+        """The search a `search_plan` describes, by its shape and values.
+
+        A name is matched as a range of keys ("garcia" <= key < "garcib"), not with
+        LIKE: an ordinary index then gives the rows already in order, and the search
+        stops after `limit` rows instead of sorting every match (thousands for a
+        common surname among a million people). The range alone: with LIKE as well,
+        PostgreSQL counted the same condition twice, expected a hundred Garcías
+        instead of nine thousand, and read and sorted them all (34 ms, not 0.3 ms).
+        """
+        if shape == DOC_ID_SEARCH:
+            return self.filter(doc_id=values[0]).select_related("facility")
+        remaining = iter(values)
+        conditions = Q()
+        for alternative in shape:
+            condition = Q()
+            for field, bounded in alternative:
+                condition &= Q(**{f"{field}__gte": next(remaining)})
+                if bounded:
+                    condition &= Q(**{f"{field}__lt": next(remaining)})
+            conditions |= condition
         return (
             self.filter(conditions)
             .select_related("facility")
-            .order_by("last_key", "first_key", "doc_id")[:limit]
+            .order_by("last_key", "first_key", "doc_id")
         )
 
 
-def _name_condition(last: str, first: str) -> Q:
+def search_plan(query: str, first: str = "") -> tuple[tuple, tuple[str, ...]] | None:
+    """What a people search asks: its shape and the values that fill it in, or None
+    when it can match no one.
+
+    The shape is DOC_ID_SEARCH, or one tuple per way of reading the name ("Ana
+    Garcia" is Ana García or Garcia Ana), each a tuple of (key field, has an upper
+    bound). The values are the DOC ID, or each range's bounds in order. Searches of
+    one shape differ only in their values, so their SQL is made once
+    (portal/compiled.py).
+    """
+    query = (query or "").strip()
+    if looks_like_doc_id(query):
+        return DOC_ID_SEARCH, (normalize_doc_id(query),)
+    if "," in query:
+        last, _sep, given = query.partition(",")
+        readings = [_name_ranges(last, given or first)]
+    else:
+        words = query.split()
+        if not words:
+            return None
+        readings = [_name_ranges(query, first)]
+        if len(words) > 1 and not first:
+            readings.append(_name_ranges(" ".join(words[1:]), words[0]))
+    readings = [ranges for ranges in readings if ranges]
+    if not readings:
+        return None
+    shape = tuple(tuple((field, bool(high)) for field, _low, high in r) for r in readings)
+    values = tuple(bound for r in readings for _f, low, high in r for bound in (low, high) if bound)
+    return shape, values
+
+
+def _name_ranges(last: str, first: str) -> list[tuple[str, str, str]]:
+    """(key field, lowest key, key above the last match or "") for each name part given.
+
+    A range on the first name too: checked inside the index, so only the matching
+    people are read (not every García, to keep the Anas). Only "z", "zz"... have no
+    upper bound: no character of a key sorts after "z", so every key from "zz" on
+    starts with "zz".
+    """
     last_key = search_key(last)
     if not last_key:
-        return Q()
-    condition = _starts_with("last_key", last_key)
-    first_key = search_key(first)
-    if first_key:
-        # A range on the first name too: checked inside the index, so only the
-        # matching people are read (not every García, to keep the Anas).
-        condition &= _starts_with("first_key", first_key)
-    return condition
-
-
-def _starts_with(field: str, prefix: str) -> Q:
-    """Keys that start with `prefix`, as a range: an ordinary index then gives the
-    rows already in order, and the search stops after `limit` rows instead of
-    sorting every match (thousands for a common surname among a million people).
-
-    The range alone, without LIKE: both together made PostgreSQL count the same
-    condition twice, expect a hundred Garcías instead of nine thousand, and read
-    and sort them all (34 ms instead of 0.3 ms at 1,000,000 people).
-    """
-    if upper := _prefix_upper_bound(prefix):
-        return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper})
-    # Only "z", "zz"...: no character of a key sorts after "z", so every key from
-    # "zz" on starts with "zz". No LIKE, so no pattern index is needed.
-    return Q(**{f"{field}__gte": prefix})
+        return []
+    ranges = [("last_key", last_key, _prefix_upper_bound(last_key))]
+    if first_key := search_key(first):
+        ranges.append(("first_key", first_key, _prefix_upper_bound(first_key)))
+    return ranges
 
 
 _KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"  # every character of a search key

@@ -15,8 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal.cache import cached_page, page_with_stand_ins
+from portal.compiled import CompiledQuery
 from portal.forms import FacilityFilterForm, PeopleSearchForm
-from portal.models import Agency, Facility, FacilityAlert, Inmate, full_name
+from portal.models import Agency, Facility, FacilityAlert, Inmate, full_name, search_plan
 from portal.ratelimit import rate_limit
 from portal.text import is_doc_id
 
@@ -24,6 +25,19 @@ from portal.text import is_doc_id
 PERSON_FIELDS = ("first_name", "middle_name", "last_name", "doc_id")
 PERSON_KEY_FIELDS = PERSON_FIELDS + ("is_fictional", "agency_id", "facility_id")
 RESULT_FIELDS = PERSON_FIELDS + ("is_fictional", "facility__name")
+
+# Only the columns that pick a person's page and fill it in: the wide facility and
+# agency rows are read only when the page is drawn (once per facility), not for
+# every person asked. The SQL is made once (portal/compiled.py).
+PERSON_BY_DOC_ID = CompiledQuery(
+    lambda doc_id: Inmate.objects.filter(doc_id=doc_id).values_list(*PERSON_KEY_FIELDS)[:1]
+)
+# Only what a result line shows: a facility row is wide (address, notes).
+SEARCH_RESULTS = CompiledQuery(
+    lambda *values, shape, limit: Inmate.objects.planned_search(*values, shape=shape)[
+        :limit
+    ].values_list(*RESULT_FIELDS)
+)
 
 
 def default_agency() -> Agency | None:
@@ -55,11 +69,11 @@ def people_search(request):
     if not form.is_valid():
         context = {"form": form, "found": None, "agency": default_agency()}
         return render_form_page(request, "portal/people_search.html", context, form)
-    matches = Inmate.objects.search(
-        form.cleaned_data["q"], form.cleaned_data["first"], limit=settings.PEOPLE_SEARCH_LIMIT
-    )
-    # Only what a result line shows: a facility row is wide (address, notes).
-    results = list(matches.values_list(*RESULT_FIELDS))
+    plan = search_plan(form.cleaned_data["q"], form.cleaned_data["first"])
+    results = []
+    if plan is not None:
+        limit = settings.PEOPLE_SEARCH_LIMIT
+        results = SEARCH_RESULTS.rows(*plan[1], shape=plan[0], limit=limit)
 
     def draw(shown: dict[str, str]) -> HttpResponse:
         shown_form = PeopleSearchForm({"q": shown["q"], "first": shown["first"]})
@@ -113,10 +127,7 @@ def person(request, doc_id: str):
     # which no one has), so both answer the same 404 page in the same time: the
     # address tells nothing more than the public search does.
     lookup = doc_id if is_doc_id(doc_id) else ""
-    # Only the columns that pick the page and fill it in: the wide facility and agency
-    # rows are read only when the page is drawn (once per facility), not for every
-    # person asked. Compiling and reading them was most of a person page's time.
-    found = Inmate.objects.filter(doc_id=lookup).values_list(*PERSON_KEY_FIELDS)[:1]
+    found = PERSON_BY_DOC_ID.rows(lookup)
     if not found:
         raise Http404
     row = dict(zip(PERSON_KEY_FIELDS, found[0], strict=True))

@@ -1,0 +1,69 @@
+"""Querysets compiled to SQL once, then run again with new values.
+
+Building and compiling a queryset takes Django longer than the database takes to
+answer it: for a person's page, about a millisecond of Python against a tenth of
+that for the index lookup. A query asked on every request with a different value
+(a DOC ID, a name) is compiled once per database and shape, with stand-ins for the
+values, and each request runs the same SQL with its own values. It runs through
+Django's cursor, so query logging, the tests' query counts and database error
+handling all see it as any other query.
+"""
+
+from collections.abc import Callable, Hashable
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+
+
+class CompiledQuery:
+    """A queryset of plain rows (`values_list`) whose SQL is made once.
+
+    `build(*values, **shape)` returns the queryset. Each of `values` is a string
+    the SQL takes as a parameter as it is (an exact match or a range, not a
+    pattern); `shape` is anything else the queryset depends on (a limit, which
+    conditions apply), and each shape is compiled once.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet]):
+        self._build = build
+        self._compiled: dict[Hashable, tuple] = {}
+
+    def rows(self, *values: str, using: str = DEFAULT_DB_ALIAS, **shape: Hashable) -> list[tuple]:
+        connection = connections[using]
+        key = (using, connection.vendor, len(values), tuple(sorted(shape.items())))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self._compile(len(values), shape, using)
+        sql, params, positions, converters = compiled
+        params = list(params)
+        for position, value in zip(positions, values, strict=True):
+            params[position] = value
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not converters:
+            return rows
+        # As Django's own results_iter converts them (SQLite's 0 and 1 to booleans).
+        converted = []
+        for row in rows:
+            row = list(row)
+            for position, (functions, expression) in converters:
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
+            converted.append(tuple(row))
+        return converted
+
+    def _compile(self, count: int, shape: dict, using: str) -> tuple:
+        stand_ins = [f"\x00compiled-query-value-{n}\x00" for n in range(count)]
+        queryset = self._build(*stand_ins, **shape)
+        compiler = queryset.query.get_compiler(using)
+        sql, params = compiler.as_sql()
+        params = list(params)
+        positions = []
+        for stand_in in stand_ins:
+            if params.count(stand_in) != 1:
+                raise ValueError(f"each value must be one SQL parameter, as it is: {params!r}")
+            positions.append(params.index(stand_in))
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = list(compiler.get_converters(fields).items())
+        return sql, tuple(params), positions, converters

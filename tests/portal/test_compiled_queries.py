@@ -1,0 +1,87 @@
+"""A query compiled once gives what its queryset gives, for any value and shape."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.compiled import CompiledQuery
+from portal.models import Inmate, search_plan
+from portal.views import PERSON_BY_DOC_ID, PERSON_KEY_FIELDS, RESULT_FIELDS, SEARCH_RESULTS
+
+
+@pytest.fixture
+def people(make_person):
+    make_person("José", "García", doc_id="1100001", facility_code="ACC")
+    make_person("Ana", "García", doc_id="1100002", facility_code="JCCC")
+    make_person("Sean", "O'Brien", doc_id="1100003", facility_code="PCC")
+    make_person("Zed", "Zzyzx", doc_id="1100004", facility_code="BCC")
+    make_person("Garcia", "Ana", doc_id="1100005", facility_code="ACC")
+    make_person("No", "Facility", doc_id="1100006", facility_code=None)
+    Inmate.objects.filter(doc_id="1100003").update(is_fictional=False)
+
+
+@pytest.mark.parametrize("doc_id", ["1100001", "1100003", "1100006", "9999999", ""])
+def test_a_person_is_read_as_the_queryset_reads_them(people, doc_id):
+    expected = list(Inmate.objects.filter(doc_id=doc_id).values_list(*PERSON_KEY_FIELDS)[:1])
+    assert PERSON_BY_DOC_ID.rows(doc_id) == expected
+
+
+def test_a_yes_or_no_column_comes_back_as_true_or_false(people):
+    # SQLite stores booleans as 1 and 0: they are converted as Django converts them.
+    [found] = PERSON_BY_DOC_ID.rows("1100003")
+    assert found[PERSON_KEY_FIELDS.index("is_fictional")] is False
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("1100001", ""),
+        (" 1100-002 ", ""),
+        ("García", ""),
+        ("garcia", "ana"),
+        ("Ana García", ""),  # two readings: Ana García and García Ana
+        ("García, José", ""),
+        ("o'brien", ""),
+        ("zz", ""),  # no upper bound
+        ("zzyzx", "z"),
+        ("nobody", ""),
+    ],
+)
+def test_a_search_reads_what_the_search_queryset_reads(people, settings, query, first):
+    shape, values = search_plan(query, first)
+    limit = settings.PEOPLE_SEARCH_LIMIT
+    expected = list(Inmate.objects.search(query, first, limit).values_list(*RESULT_FIELDS))
+    assert SEARCH_RESULTS.rows(*values, shape=shape, limit=limit) == expected
+
+
+def test_a_search_with_a_new_limit_is_compiled_for_it(people):
+    shape, values = search_plan("garcia")
+    assert len(SEARCH_RESULTS.rows(*values, shape=shape, limit=1)) == 1
+    assert len(SEARCH_RESULTS.rows(*values, shape=shape, limit=20)) == 2
+
+
+@pytest.mark.parametrize("query", ["", "   ", "'", ","])
+def test_a_search_for_nothing_has_no_plan(query):
+    assert search_plan(query) is None
+
+
+def test_each_shape_is_compiled_once_and_each_call_is_one_query(people):
+    built = []
+
+    def build(doc_id):
+        built.append(doc_id)
+        return Inmate.objects.filter(doc_id=doc_id).values_list("last_name")
+
+    query = CompiledQuery(build)
+    with CaptureQueriesContext(connection) as queries:
+        assert query.rows("1100001") == [("García",)]
+        assert query.rows("1100003") == [("O'Brien",)]
+    assert len(built) == 1
+    assert len(queries) == 2
+
+
+def test_a_value_the_sql_would_change_is_refused_when_compiled(db):
+    # A pattern wraps the value ("%value%"): it is not a parameter as it is.
+    query = CompiledQuery(lambda name: Inmate.objects.filter(last_name__contains=name))
+    with pytest.raises(ValueError, match="one SQL parameter"):
+        query.rows("García")
