@@ -83,13 +83,12 @@ def seconds_to_wait(request, bucket: str, now: float | None = None) -> int:
     for limit, window in settings.RATE_LIMITS.get(bucket, ()):
         started = int(now // window) * window
         key = f"ratelimit:{bucket}:{window}:{started}:{who}"
-        # add() only sets a missing key; the timeout lets the cache drop old windows.
-        cache.add(key, 0, timeout=window + 5)
+        # incr() first: one cache call for every request but a window's first.
         try:
             count = cache.incr(key)
-        except ValueError:  # evicted between add() and incr()
-            cache.set(key, 1, timeout=window + 5)
-            count = 1
+        except ValueError:  # the window's first request, or the count was evicted
+            # add() only sets a missing key; the timeout lets the cache drop old windows.
+            count = 1 if cache.add(key, 1, timeout=window + 5) else cache.incr(key)
         if count > limit:
             wait = max(wait, math.ceil(started + window - now))
     return max(wait, 1) if wait else 0

@@ -5,7 +5,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from portal.ratelimit import client_ip, client_key
+from portal.ratelimit import client_ip, client_key, seconds_to_wait
 
 
 @pytest.fixture
@@ -125,6 +125,23 @@ def test_a_cache_outage_lets_families_through(limited, missouri, client, monkeyp
     def down(*args, **kwargs):
         raise ConnectionError("cache down")
 
+    monkeypatch.setattr("portal.ratelimit.cache.incr", down)
     monkeypatch.setattr("portal.ratelimit.cache.add", down)
     for _ in range(5):
         assert client.get("/people/?q=garcia").status_code == 200
+
+
+def test_a_count_another_server_starts_at_the_same_moment_is_added_to(limited, monkeypatch):
+    real_incr = cache.incr
+    raced = []
+
+    def incr_losing_a_race(key, *args, **kwargs):
+        if not raced:
+            raced.append(key)
+            cache.add(key, 1, timeout=60)  # another server counts its request first
+            raise ValueError(key)
+        return real_incr(key, *args, **kwargs)
+
+    monkeypatch.setattr("portal.ratelimit.cache.incr", incr_losing_a_race)
+    assert seconds_to_wait(request_from("198.51.100.7"), "people") == 0
+    assert cache.get(raced[0]) == 2
