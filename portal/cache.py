@@ -45,7 +45,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
-from urllib.parse import unquote
+from urllib.parse import quote_plus, unquote
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -57,7 +57,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
-from django.utils.http import urlencode
 from django.utils.safestring import SafeData
 from django.utils.translation import get_language
 
@@ -66,7 +65,7 @@ from portal import clock
 VERSION_KEY = "content-version"
 # Part of every page's key: a release that keeps pages in another shape never reads
 # those of the release before it (Redis outlives a deploy).
-ENTRY_FORMAT = "2"
+ENTRY_FORMAT = "3"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
@@ -302,37 +301,56 @@ def _with_stand_ins(request, query: str):
 _STAND_IN_WORD = re.compile(r"Zq[A-Za-z]+StandInQz")
 
 
-def _fill(response, values: dict[str, str]):
-    """Put each field's value in place of its stand-in, in one pass over the page.
+def _parts(page: str, fields) -> tuple:
+    """The page cut at each stand-in of these fields: text, then (field, whether the
+    stand-in is in an address), then text, and so on.
 
-    A stand-in right after "field=" is in an address (links are built with
-    urlencode); anywhere else it is HTML text or an attribute value. A value that
-    is already HTML (marked safe, such as the search's result lines) goes in as
-    it is.
+    Made once, as the stand-in's page is kept: each family's page is then a join,
+    not a search through the whole page. A stand-in right after "field=" is in an
+    address (links are built with urlencode); anywhere else it is HTML text or an
+    attribute value.
+    """
+    by_word = {stand_in(field): field for field in fields}
+    parts: list = []
+    done = 0
+    for match in _STAND_IN_WORD.finditer(page):
+        field = by_word.get(match.group(0))
+        if field is None:
+            continue
+        before = page[max(match.start() - len(field) - 2, 0) : match.start()]
+        in_address = before.endswith(field + "=") and not before[:1].isalnum() and before[:1] != "_"
+        parts += [page[done : match.start()], (field, in_address)]
+        done = match.end()
+    parts.append(page[done:])
+    return tuple(parts)
+
+
+def _fill(response, values: dict[str, str]):
+    """Put each field's value in place of its stand-in.
+
+    A value that is already HTML (marked safe, such as the search's result lines)
+    goes in as it is.
     """
     if response.streaming:
         return response
-    # Each value's two forms, made once: a page may show a name ten times.
-    by_stand_in = {
-        stand_in(field): (field, value, value)
-        if isinstance(value, SafeData)
-        else (field, escape(value), urlencode({field: value}).partition("=")[2])
+    charset = response.charset
+    parts = getattr(response, "stand_in_parts", None)
+    if parts is None:  # a page that was not kept
+        parts = _parts(response.content.decode(charset), values)
+    # Each value's two forms, made once: a page may show a name ten times. In an
+    # address, as urlencode writes a value (quote_plus).
+    forms = {
+        field: (value, value) if isinstance(value, SafeData) else (escape(value), quote_plus(value))
         for field, value in values.items()
     }
-    charset = response.charset
-    page = response.content.decode(charset)
-
-    def put(match) -> str:
-        found = by_stand_in.get(match.group(0))
-        if found is None:
-            return match.group(0)
-        field, as_text, in_address = found
-        before = page[max(match.start() - len(field) - 2, 0) : match.start()]
-        if before.endswith(field + "=") and not before[:1].isalnum() and before[:1] != "_":
-            return in_address
-        return as_text
-
-    response.content = _STAND_IN_WORD.sub(put, page).encode(charset)
+    page = []
+    for part in parts:
+        if isinstance(part, str):
+            page.append(part)
+        else:
+            field, in_address = part
+            page.append(forms[field][in_address] if field in forms else stand_in(field))
+    response.content = "".join(page).encode(charset)
     # The page is now one family's: no validator to match another's page, and no
     # shared cache (a proxy) may keep it.
     response.headers.pop("ETag", None)
@@ -340,10 +358,11 @@ def _fill(response, values: dict[str, str]):
     return response
 
 
-def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=None, plain=False):
+def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=None, fills=None):
     """The page from the cache, or rendered now and kept if it may be.
 
-    `plain`: never gzip-compressed, for a caller that puts values in afterwards.
+    `fills`: the fields a caller puts values in for afterwards (see _fill). Their
+    page is kept cut at their stand-ins, and never gzip-compressed here.
     """
     key, etag, until, storable = page_key(request, per_minute, basis)
     not_modified = get_conditional_response(request, etag=etag)
@@ -352,7 +371,7 @@ def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=
         return not_modified
     stored = _pages().get(key)
     if stored is not None:
-        return _answer(request, stored, plain)
+        return _answer(request, stored, fills)
     response = render()
     if response.status_code != 200 or response.cookies or response.streaming:
         return response
@@ -366,9 +385,11 @@ def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=
         return response  # rendered as the window closed: it may show the next one
     # Stored as plain values: much quicker to load than a pickled response.
     content = response.content
-    stored = (response.status_code, dict(response.items()), content, _gzipped(content))
+    charset = response.charset
+    extra = _gzipped(content) if fills is None else _parts(content.decode(charset), fills)
+    stored = (response.status_code, dict(response.items()), content, extra)
     _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
-    return _answer(request, stored, plain, rendered=response)
+    return _answer(request, stored, fills, rendered=response)
 
 
 # Compressed once, when a page is kept, not on every request: compressing a page
@@ -391,10 +412,17 @@ def _accepts_gzip(request) -> bool:
     return bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
-def _answer(request, stored: tuple, plain: bool, rendered: HttpResponse | None = None):
-    """A kept page, compressed when the browser accepts it."""
-    status, headers, content, packed = stored
-    if plain or packed is None or not _accepts_gzip(request):
+def _answer(request, stored: tuple, fills, rendered: HttpResponse | None = None):
+    """A kept page: compressed when the browser accepts it, or, for a caller that
+    fills it in, with the parts it is cut into."""
+    status, headers, content, extra = stored
+    if fills is not None:
+        if rendered is None:
+            rendered = HttpResponse(content, status=status, headers=headers)
+        rendered.stand_in_parts = extra
+        return rendered
+    packed = extra
+    if packed is None or not _accepts_gzip(request):
         if rendered is not None:
             return rendered
         return HttpResponse(content, status=status, headers=headers)
@@ -448,7 +476,7 @@ def cached_page(view=None, *, per_minute: bool = False):
         typed, query = found
         asked = _with_stand_ins(request, query) if typed else request
         response = _serve(
-            asked, lambda: view(asked, *args, **kwargs), per_minute, plain=bool(typed)
+            asked, lambda: view(asked, *args, **kwargs), per_minute, fills=tuple(typed) or None
         )
         return _gzip_now(request, _fill(response, typed)) if typed else response
 
@@ -484,7 +512,8 @@ def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> Ht
         return draw(values)
     shown = {field: stand_in(field) if value else "" for field, value in values.items()}
     basis += "|" + ",".join(field for field, value in values.items() if value)
-    response = _serve(request, lambda: draw(shown), basis=basis, plain=True)
+    fills = tuple(field for field, value in values.items() if value)
+    response = _serve(request, lambda: draw(shown), basis=basis, fills=fills)
     return _fill(response, {field: value for field, value in values.items() if value})
 
 
