@@ -16,15 +16,20 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 # Threads let one worker wait on the database for one request while serving another.
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 
-# At most four clients per thread in one worker: one served, three waiting or kept
-# alive. Without a limit one worker can take every kept-alive connection as they
-# open (a load balancer's pool, say) and serve them all on one core while the other
-# workers idle: 10 of 72 short benchmark runs ran at a third of their speed that
-# way, none of 120 with a limit of 12, 16 or 20. The tightest (three per thread)
-# closed kept-alive connections more often and added about 10 ms to p99. Clients past
-# the limit wait for a worker with room.
+# One request per connection (no keep-alive), two threads, and at most four clients
+# per thread in one worker. A kept-alive connection stays with the worker that took
+# it however busy that worker is, and a worker's threads share one core (Python's
+# lock): with keep-alive, four threads and sixteen clients each, one worker could
+# hold most of the connections and queue them on one core while other workers idled.
+# A cached page's p99 at 32 connections on 2 cores was then 110-746 ms in 6 of 11
+# ten-second runs. Without keep-alive a worker whose threads are busy is slower to
+# accept the next connection, so it goes to one with room: p99 59-61 ms in 4 of 4
+# runs, for about 5% less throughput, and 64 connections are served without errors.
+# Behind a load balancer this costs one TCP connection per request on the local
+# network. GUNICORN_KEEPALIVE (seconds) turns keep-alive back on.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(4 * threads)))
 
 # Load the app once before forking: a bad setting stops start-up at once, and the
@@ -34,7 +39,6 @@ preload_app = True
 # A request that takes longer than this is stuck: the worker is replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
 
 # Optional recycling after N requests (0 = never), a guard against slow leaks.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))

@@ -123,3 +123,10 @@ def test_one_gunicorn_worker_cannot_take_every_connection():
     config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     # Room to keep connections alive beyond the threads, but a bounded share each.
     assert config["threads"] < config["worker_connections"] <= 4 * config["threads"]
+
+
+def test_gunicorn_keeps_no_connection_alive_unless_asked(monkeypatch):
+    path = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
+    assert runpy.run_path(path)["keepalive"] == 0
+    monkeypatch.setenv("GUNICORN_KEEPALIVE", "5")
+    assert runpy.run_path(path)["keepalive"] == 5
