@@ -26,18 +26,23 @@ PERSON_FIELDS = ("first_name", "middle_name", "last_name", "doc_id")
 PERSON_KEY_FIELDS = PERSON_FIELDS + ("is_fictional", "agency_id", "facility_id")
 RESULT_FIELDS = PERSON_FIELDS + ("is_fictional", "facility__name")
 
-# Only the columns that pick a person's page and fill it in: the wide facility and
-# agency rows are read only when the page is drawn (once per facility), not for
-# every person asked. The SQL is made once (portal/compiled.py).
-PERSON_BY_DOC_ID = CompiledQuery(
-    lambda doc_id: Inmate.objects.filter(doc_id=doc_id).values_list(*PERSON_KEY_FIELDS)[:1]
-)
-# Only what a result line shows: a facility row is wide (address, notes).
-SEARCH_RESULTS = CompiledQuery(
-    lambda *values, shape, limit: Inmate.objects.planned_search(*values, shape=shape)[
-        :limit
-    ].values_list(*RESULT_FIELDS)
-)
+
+def _person_by_doc_id(doc_id: str):
+    # Only the columns that pick a person's page and fill it in: the wide facility
+    # and agency rows are read only when the page is drawn (once per facility), not
+    # for every person asked.
+    return Inmate.objects.filter(doc_id=doc_id).values_list(*PERSON_KEY_FIELDS)[:1]
+
+
+def _search_results(*values: str, shape: tuple, limit: int):
+    # Only what a result line shows: a facility row is wide (address, notes).
+    found = Inmate.objects.planned_search(*values, shape=shape)[:limit]
+    return found.values_list(*RESULT_FIELDS)
+
+
+# Their SQL is made once and run with each request's values (portal/compiled.py).
+PERSON_BY_DOC_ID = CompiledQuery(_person_by_doc_id)
+SEARCH_RESULTS = CompiledQuery(_search_results)
 
 
 def default_agency() -> Agency | None:
@@ -72,8 +77,8 @@ def people_search(request):
     plan = search_plan(form.cleaned_data["q"], form.cleaned_data["first"])
     results = []
     if plan is not None:
-        limit = settings.PEOPLE_SEARCH_LIMIT
-        results = SEARCH_RESULTS.rows(*plan[1], shape=plan[0], limit=limit)
+        shape, values = plan
+        results = SEARCH_RESULTS.rows(*values, shape=shape, limit=settings.PEOPLE_SEARCH_LIMIT)
 
     def draw(shown: dict[str, str]) -> HttpResponse:
         shown_form = PeopleSearchForm({"q": shown["q"], "first": shown["first"]})
