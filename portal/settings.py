@@ -139,6 +139,10 @@ else:
             "NAME": BASE_DIR / env_str("SQLITE_NAME", "db.sqlite3"),
         }
     }
+# The person lookup and the people search as prepared statements on PostgreSQL
+# (portal/compiled.py). Off behind a pooler that shares sessions between clients
+# (PgBouncer in transaction mode), where a prepared statement may not be there.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.compiled import CompiledQuery
-from portal.models import Inmate, search_plan
+from portal.models import Agency, Inmate, search_plan
 from portal.views import PERSON_BY_DOC_ID, PERSON_KEY_FIELDS, RESULT_FIELDS, SEARCH_RESULTS
 
 
@@ -85,3 +85,45 @@ def test_a_value_the_sql_would_change_is_refused_when_compiled(db):
     query = CompiledQuery(lambda name: Inmate.objects.filter(last_name__contains=name))
     with pytest.raises(ValueError, match="one SQL parameter"):
         query.rows("García")
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+
+
+def agency_slugs(slug):
+    return Agency.objects.filter(slug=slug).values_list("slug")
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_each_shape_is_prepared_once_per_connection_in_the_same_query():
+    Agency.objects.create(slug="kept", name="Kept", state="MO")
+    query = CompiledQuery(agency_slugs)
+    connection.close()  # a new connection, as a worker's first request has
+    with CaptureQueriesContext(connection) as queries:
+        assert query.rows("kept") == [("kept",)]
+        assert query.rows("other") == []
+    first, second = (q["sql"] for q in queries)
+    assert first.startswith("PREPARE ") and "EXECUTE " in first
+    assert second.startswith("EXECUTE ")
+
+    connection.close()  # the database forgets prepared statements with the session
+    with CaptureQueriesContext(connection) as queries:
+        assert query.rows("kept") == [("kept",)]
+    assert queries[0]["sql"].startswith("PREPARE ")
+
+
+@postgresql_only
+def test_prepared_statements_can_be_turned_off(db, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    with CaptureQueriesContext(connection) as queries:
+        assert CompiledQuery(agency_slugs).rows("none") == []
+    assert queries[0]["sql"].startswith("SELECT ")
+
+
+@postgresql_only
+def test_a_value_with_quotes_and_percent_signs_is_sent_as_a_value(db):
+    Agency.objects.create(slug="50%-o'k", name="Odd", state="MO")
+    assert CompiledQuery(agency_slugs).rows("50%-o'k") == [("50%-o'k",)]
