@@ -6,6 +6,7 @@ not fall back silently to a default that may be unsafe.
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -45,3 +46,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_config(url: str) -> dict:
+    """Django's settings for the database at `url`.
+
+    Health checks: a connection kept from before the database went away is tested
+    and replaced, so the site recovers by itself when the database returns. On
+    PostgreSQL the test reads the connection's socket instead of sending a query
+    (portal/postgresql/base.py).
+    """
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["ENGINE"] = "portal.postgresql"
+    return config

@@ -6,12 +6,11 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_int, env_list, env_str
+from portal.env import database_config, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -124,14 +123,11 @@ TEMPLATES = [
     },
 ]
 
+
 # PostgreSQL through DATABASE_URL; SQLite in the project folder otherwise.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    # Health checks: a connection kept from before the database went away is tested
-    # and replaced, so the site recovers by itself when the database returns.
-    DATABASES = {
-        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
-    }
+    DATABASES = {"default": database_config(DATABASE_URL)}
 else:
     DATABASES = {
         "default": {

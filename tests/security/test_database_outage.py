@@ -15,13 +15,14 @@ import tempfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-import dj_database_url
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.db import connections
 from django.db.utils import load_backend
 from django.test import RequestFactory
+
+from portal.env import database_config
 
 REQUIRED = any(
     os.environ.get(name, "").lower() in {"1", "true", "yes"}
@@ -127,7 +128,7 @@ def private_postgres():
 @contextmanager
 def django_using(url: str, django_db_blocker):
     """Point Django's default connection at `url`, as production would configure it."""
-    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config = database_config(url)
     config = connections.configure_settings({"default": config})["default"]
     wrapper = load_backend(config["ENGINE"]).DatabaseWrapper(config, "default")
     previous = connections["default"]
@@ -221,3 +222,18 @@ def test_a_view_that_loses_the_database_answers_the_plain_503(db, client, monkey
     assert response["Retry-After"] == "30"
     assert "Sorry, this site cannot answer right now" in response.content.decode()
     assert "closed the connection" not in response.content.decode()
+
+
+def test_a_database_restart_is_not_seen_by_families(private_postgres, django_db_blocker):
+    # Each kept connection is checked before its first query in a request: one the
+    # server closed is replaced, so no family gets the 503 page after a restart.
+    client = Site()
+    with django_using(private_postgres.url, django_db_blocker):
+        for page in ["/healthz", *PAGES]:
+            assert client.get(page).status_code == 200, page
+
+        private_postgres.stop()
+        private_postgres.start()
+
+        for page in ["/healthz", *PAGES]:
+            assert client.get(page).status_code == 200, page
