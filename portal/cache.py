@@ -358,11 +358,19 @@ def _fill(response, values: dict[str, str]):
     return response
 
 
-def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=None, fills=None):
+def _serve(
+    request,
+    render: Callable[[], HttpResponse],
+    per_minute=False,
+    basis=None,
+    fills=None,
+    level=6,
+):
     """The page from the cache, or rendered now and kept if it may be.
 
     `fills`: the fields a caller puts values in for afterwards (see _fill). Their
     page is kept cut at their stand-ins, and never gzip-compressed here.
+    `level`: how hard the kept page is compressed (see cached_page's `asked_once`).
     """
     key, etag, until, storable = page_key(request, per_minute, basis)
     not_modified = get_conditional_response(request, etag=etag)
@@ -386,7 +394,7 @@ def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=
     # Stored as plain values: much quicker to load than a pickled response.
     content = response.content
     charset = response.charset
-    extra = _gzipped(content) if fills is None else _parts(content.decode(charset), fills)
+    extra = _gzipped(content, level) if fills is None else _parts(content.decode(charset), fills)
     stored = (response.status_code, dict(response.items()), content, extra)
     _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
     return _answer(request, stored, fills, rendered=response)
@@ -400,11 +408,12 @@ def _serve(request, render: Callable[[], HttpResponse], per_minute=False, basis=
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _gzipped(content: bytes) -> bytes | None:
-    """The page compressed as GZipMiddleware would, or None where that saves nothing."""
+def _gzipped(content: bytes, level: int = 6) -> bytes | None:
+    """The page compressed (at GZipMiddleware's level 6 unless asked otherwise), or
+    None where that saves nothing."""
     if len(content) < 200:
         return None
-    packed = gzip.compress(content, compresslevel=6, mtime=0)
+    packed = gzip.compress(content, compresslevel=level, mtime=0)
     return packed if len(packed) < len(content) else None
 
 
@@ -454,7 +463,7 @@ def _marked_gzipped(response):
     return response
 
 
-def cached_page(view=None, *, per_minute: bool = False):
+def cached_page(view=None, *, per_minute: bool = False, asked_once: bool = False):
     """Cache a public GET page whole; only 200 answers are kept.
 
     Use it only for pages whose content depends on nothing but the address, the
@@ -462,9 +471,14 @@ def cached_page(view=None, *, per_minute: bool = False):
     `register_time_boundary` (and local midnight), or also the time to the minute
     with `@cached_page(per_minute=True)`. Never for a page that depends on the user,
     the session, a CSRF token or the exact second of the request.
+
+    `asked_once`: most of its addresses are asked once (a person's page, a search),
+    so the page is kept compressed at gzip level 1, not 6: about 65 microseconds
+    less for each new address, and about a tenth more bytes for a repeat visit.
     """
     if view is None:
-        return lambda view: cached_page(view, per_minute=per_minute)
+        return lambda view: cached_page(view, per_minute=per_minute, asked_once=asked_once)
+    level = 1 if asked_once else 6
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -476,7 +490,11 @@ def cached_page(view=None, *, per_minute: bool = False):
         typed, query = found
         asked = _with_stand_ins(request, query) if typed else request
         response = _serve(
-            asked, lambda: view(asked, *args, **kwargs), per_minute, fills=tuple(typed) or None
+            asked,
+            lambda: view(asked, *args, **kwargs),
+            per_minute,
+            fills=tuple(typed) or None,
+            level=level,
         )
         return _gzip_now(request, _fill(response, typed)) if typed else response
 

@@ -68,7 +68,7 @@ def home(request):
 
 @rate_limit("people")
 @require_safe
-@cached_page
+@cached_page(asked_once=True)
 def people_search(request):
     form = PeopleSearchForm(request.GET or None)
     if not form.is_valid():
@@ -126,7 +126,7 @@ _DOC_ID_SLOT = "0DocIdSlot0"
 
 @rate_limit("people")
 @require_safe
-@cached_page
+@cached_page(asked_once=True)
 def person(request, doc_id: str):
     # A malformed DOC ID runs the same query as an unknown one (for the empty string,
     # which no one has), so both answer the same 404 page in the same time: the

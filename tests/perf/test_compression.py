@@ -83,3 +83,15 @@ def test_a_page_never_kept_is_compressed_too(missouri, client):
     page = client.get("/people/?q=%20%20", **GZIP)  # an error: answered, never kept
     assert page.status_code == 400
     assert b"There is a problem" in unpacked(page)
+
+
+@pytest.mark.parametrize(
+    ("url", "level"),
+    [(f"/people/{SAMPLE_DOC_ID}/", 1), ("/people/?q=garcia", 1), ("/visits/", 6)],
+)
+def test_pages_mostly_asked_once_are_kept_compressed_quickly(sample_person, client, url, level):
+    # A person's page or a search is mostly asked once: it is compressed at the
+    # quickest level. A guide page, asked by everyone, at GZipMiddleware's level 6.
+    plain = client.get(url).content
+    kept = client.get(url, **GZIP).content
+    assert kept == gzip.compress(plain, compresslevel=level, mtime=0)
