@@ -1,5 +1,6 @@
 """Lookup in, guidance out: home, people search, person hub, facilities, health."""
 
+from functools import lru_cache
 from html import escape as escape_html
 from urllib.parse import quote
 
@@ -8,9 +9,9 @@ from django.db import connection
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -100,16 +101,13 @@ def result_lines(rows: list[tuple]) -> SafeString:
 
     Drawn in Python, not with a template: twenty lines through the template engine
     took longer than the rest of a search, page included. For the same reason the
-    rows are plain values, not model instances, the address of a person's page is
-    worked out once (each DOC ID put in its place), and each value is escaped with
-    the standard library's html.escape, which Django's escape calls too.
+    rows are plain values, not model instances, the words and the address around
+    each DOC ID are worked out once per language (_result_words), and each value is
+    escaped with the standard library's html.escape, which Django's escape calls too.
     """
-    doc_id_label = escape_html(gettext("DOC ID"))
-    unknown = escape_html(gettext("Facility not known"))
-    demo = f' <span class="tag">{escape_html(gettext("Demo person, not real"))}</span>'
-    before, _slot, after = reverse("portal:person", args=[_DOC_ID_SLOT]).partition(_DOC_ID_SLOT)
+    doc_id_label, unknown, demo, before, after = _result_words(get_language(), get_script_prefix())
     lines = [
-        f'<li><a href="{escape_html(before + quote(doc_id, safe="") + after)}"'
+        f'<li><a href="{escape_html(before + _in_address(doc_id) + after)}"'
         f' class="result-list__name">{escape_html(full_name(first, middle, last))}</a>'
         f" <span>{doc_id_label} {escape_html(doc_id)}</span>"
         f" <span>{escape_html(facility) if facility else unknown}</span>"
@@ -122,6 +120,22 @@ def result_lines(rows: list[tuple]) -> SafeString:
 
 # Stands for a DOC ID in a person's address while the rest of it is worked out.
 _DOC_ID_SLOT = "0DocIdSlot0"
+
+
+@lru_cache(maxsize=32)
+def _result_words(language: str | None, script_prefix: str) -> tuple[str, ...]:
+    """The words and the person's address around each result line, escaped: worked
+    out once per language (and site prefix), not for every search."""
+    doc_id_label = escape_html(gettext("DOC ID"))
+    unknown = escape_html(gettext("Facility not known"))
+    demo = f' <span class="tag">{escape_html(gettext("Demo person, not real"))}</span>'
+    before, _slot, after = reverse("portal:person", args=[_DOC_ID_SLOT]).partition(_DOC_ID_SLOT)
+    return doc_id_label, unknown, demo, before, after
+
+
+def _in_address(doc_id: str) -> str:
+    # A DOC ID of plain digits reads the same encoded; anything else is encoded.
+    return doc_id if doc_id.isascii() and doc_id.isdigit() else quote(doc_id, safe="")
 
 
 @rate_limit("people")

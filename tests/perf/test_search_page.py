@@ -2,9 +2,13 @@
 own words and result lines are put in: the page reads exactly as if drawn for that
 search, and a new search costs only the search itself."""
 
+from urllib.parse import quote
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from portal.views import _in_address
 
 PEOPLE = [
     # first, middle, last, facility code, fictional
@@ -72,3 +76,16 @@ def test_a_typed_stand_in_word_is_shown_as_typed(client, people):
     page = client.get("/people/", {"q": "ZqQStandInQz"})
     assert page.status_code == 200
     assert page.content.count(b"ZqQStandInQz") >= 2  # in the box and in "no one found"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "in_address"),
+    [
+        ("1100001", "1100001"),
+        ("A-1/2 3", "A-1%2F2%203"),
+        ("١٢٣", "%D9%A1%D9%A2%D9%A3"),  # digits, but not plain ASCII ones
+        ("<b>", "%3Cb%3E"),
+    ],
+)
+def test_a_doc_id_is_put_in_a_persons_address_encoded_unless_plain_digits(doc_id, in_address):
+    assert _in_address(doc_id) == in_address == quote(doc_id, safe="")
