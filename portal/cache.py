@@ -205,14 +205,9 @@ def page_key(
 
     `basis`: what the page is kept under instead of its address.
     """
-    moment = clock.now()
-    token = content_token()
-    _start, until = time_window(token, moment)
+    moment, until, prefix = _key_prefix(request)
     address = request.get_full_path() if basis is None else basis
-    # The host too: a page may print its own web address.
-    parts = [ENTRY_FORMAT, token, until.isoformat(), get_language() or ""]
-    parts += [request.get_host(), address]
-    parts.append(request.method)
+    parts = [prefix, address, request.method]
     storable = True
     if per_minute:
         minute = moment.replace(second=0, microsecond=0)
@@ -221,6 +216,27 @@ def page_key(
         storable = moment != minute
     digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
     return f"page:{digest}", f'"{digest}"', until, storable
+
+
+def _key_prefix(request) -> tuple[datetime, datetime, str]:
+    """The moment, the end of its time window, and the start of every page key for
+    this request.
+
+    Worked out once per request: a person's page asks for two keys (its address,
+    and the page it is drawn from), and reading the version, the language and the
+    host again cost as much as the rest of a key.
+    """
+    found = request.__dict__.get("_page_key_prefix")
+    if found is not None:
+        return found
+    moment = clock.now()
+    token = content_token()
+    _start, until = time_window(token, moment)
+    # The host too: a page may print its own web address.
+    prefix = "|".join([ENTRY_FORMAT, token, until.isoformat(), get_language() or ""])
+    found = moment, until, f"{prefix}|{request.get_host()}"
+    request.__dict__["_page_key_prefix"] = found
+    return found
 
 
 def _skips_cache(request) -> bool:

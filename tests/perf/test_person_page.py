@@ -61,3 +61,15 @@ def test_a_person_moved_to_another_facility_shows_the_new_one(client, make_perso
 
 def test_an_unknown_doc_id_is_still_a_404(client, missouri):
     assert client.get("/people/9999999/").status_code == 404
+
+
+def test_the_content_version_is_read_once_for_a_persons_page(client, make_person, monkeypatch):
+    from portal import cache
+
+    person = make_person("Once", "Only")
+    reads = []
+    real = cache.content_token
+    monkeypatch.setattr(cache, "content_token", lambda: reads.append(1) or real())
+    # Two keys (the address, and the facility's page it is drawn from), one reading.
+    assert client.get(f"/people/{person.doc_id}/").status_code == 200
+    assert len(reads) == 1
