@@ -100,6 +100,8 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
         numbers = itertools.count(1)
         body = re.sub(r"%s|%%", lambda m: f"${next(numbers)}" if m[0] == "%s" else "%", sql)
         run = f"PREPARE {name} AS {body.replace('%', '%%')}; {run}"
+        # Noted before it runs: a PREPARE that worked stays even when the EXECUTE
+        # after it fails and its transaction is rolled back, and preparing it again
+        # would fail on every later request on this connection.
+        done.add(name)
     cursor.execute(run, params)
-    # Kept even when a transaction around it is rolled back: PREPARE is not undone.
-    done.add(name)

@@ -123,7 +123,6 @@ TEMPLATES = [
     },
 ]
 
-
 # PostgreSQL through DATABASE_URL; SQLite in the project folder otherwise.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:

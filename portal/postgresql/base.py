@@ -21,11 +21,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
         status = getattr(base.Database, "extensions", None)  # psycopg2's constants
         if raw is None or status is None:
             return super().is_usable()
+        if raw.closed:
+            return False
         if raw.get_transaction_status() != status.TRANSACTION_STATUS_IDLE:
             # Mid-transaction or mid-query, where the socket may hold an answer.
             return super().is_usable()
-        if raw.closed:
-            return False
         waiting = select.poll()
         waiting.register(raw.fileno(), select.POLLIN)
         return not waiting.poll(0)

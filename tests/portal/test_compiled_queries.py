@@ -1,7 +1,8 @@
 """A query compiled once gives what its queryset gives, for any value and shape."""
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
+from django.db.backends.utils import CursorWrapper
 from django.test.utils import CaptureQueriesContext
 
 from portal.compiled import CompiledQuery
@@ -127,3 +128,24 @@ def test_prepared_statements_can_be_turned_off(db, settings):
 def test_a_value_with_quotes_and_percent_signs_is_sent_as_a_value(db):
     Agency.objects.create(slug="50%-o'k", name="Odd", state="MO")
     assert CompiledQuery(agency_slugs).rows("50%-o'k") == [("50%-o'k",)]
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_first_run_that_fails_after_preparing_is_not_prepared_twice(monkeypatch):
+    # Such as a query cancelled after its PREPARE took effect: the statement is there,
+    # and preparing it again would fail on every later request on the connection.
+    Agency.objects.create(slug="kept", name="Kept", state="MO")
+    query = CompiledQuery(agency_slugs)
+    connection.close()
+    real = CursorWrapper.execute
+
+    def fails_after_running(self, sql, params=None):
+        real(self, sql, params)
+        raise DatabaseError("canceling statement due to user request")
+
+    monkeypatch.setattr(CursorWrapper, "execute", fails_after_running)
+    with pytest.raises(DatabaseError):
+        query.rows("kept")
+    monkeypatch.undo()
+    assert query.rows("kept") == [("kept",)]
