@@ -22,9 +22,11 @@ import weakref
 from collections.abc import Callable, Hashable
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.models import QuerySet
 
+# PostgreSQL's error code for "prepared statement does not exist".
+INVALID_SQL_STATEMENT_NAME = "26000"
 # Statement names, unique in the process: each compiled shape gets its own.
 _names = itertools.count(1)
 # The statements each open database connection has prepared; forgotten with it.
@@ -104,4 +106,14 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
         # after it fails and its transaction is rolled back, and preparing it again
         # would fail on every later request on this connection.
         done.add(name)
-    cursor.execute(run, params)
+    try:
+        cursor.execute(run, params)
+    except DatabaseError as error:
+        if getattr(error.__cause__, "pgcode", None) != INVALID_SQL_STATEMENT_NAME:
+            raise
+        # Not there after all (its PREPARE failed, or the session was reset): prepared
+        # again at once, unless a transaction has failed with it.
+        done.discard(name)
+        if connection.in_atomic_block:
+            raise
+        _execute_prepared(connection, cursor, name, sql, params)

@@ -149,3 +149,16 @@ def test_a_first_run_that_fails_after_preparing_is_not_prepared_twice(monkeypatc
         query.rows("kept")
     monkeypatch.undo()
     assert query.rows("kept") == [("kept",)]
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_the_database_forgot_is_prepared_again():
+    # As after a session reset (a pooler's DISCARD ALL), or a PREPARE that failed.
+    Agency.objects.create(slug="kept", name="Kept", state="MO")
+    query = CompiledQuery(agency_slugs)
+    assert query.rows("kept") == [("kept",)]
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    assert query.rows("kept") == [("kept",)]
+    assert query.rows("other") == []
