@@ -101,6 +101,7 @@ def _pages():
 
 def bump_content_version() -> None:
     """Make every cached page stale: the next request renders it again."""
+    _cut_pages.clear()  # only for memory: their keys name the old version
     token = uuid.uuid4().hex
     path = settings.CONTENT_VERSION_FILE
     if not path:
@@ -393,7 +394,11 @@ def _serve(
     if not_modified is not None:
         patch_cache_control(not_modified, no_cache=True)
         return not_modified
-    stored = _pages().get(key)
+    stored = _cut_pages.get(key) if fills is not None else None
+    if stored is None:
+        stored = _pages().get(key)
+        if stored is not None and fills is not None:
+            _keep_cut_page(key, stored)
     if stored is not None:
         return _answer(request, stored, fills)
     response = render()
@@ -413,7 +418,25 @@ def _serve(
     extra = _gzipped(content, level) if fills is None else _parts(content.decode(charset), fills)
     stored = (response.status_code, dict(response.items()), content, extra)
     _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
+    if fills is not None:
+        _keep_cut_page(key, stored)
     return _answer(request, stored, fills, rendered=response)
+
+
+# Pages kept cut at their stand-ins are also held in this process's memory. There
+# are a handful (one per facility for person pages, one per number of people found
+# for searches), and one is read for every person's page and search: from memory,
+# not unpickled from the cache each time (with Redis, not fetched over the network).
+# A key names one version of one page, so an entry never goes stale; the memory is
+# emptied when the content changes or it holds too many.
+_cut_pages: dict[str, tuple] = {}
+CUT_PAGES_IN_MEMORY = 256
+
+
+def _keep_cut_page(key: str, stored: tuple) -> None:
+    if len(_cut_pages) >= CUT_PAGES_IN_MEMORY:
+        _cut_pages.clear()
+    _cut_pages[key] = stored
 
 
 # Compressed once, when a page is kept, not on every request: compressing a page

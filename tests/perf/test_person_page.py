@@ -73,3 +73,37 @@ def test_the_content_version_is_read_once_for_a_persons_page(client, make_person
     # Two keys (the address, and the facility's page it is drawn from), one reading.
     assert client.get(f"/people/{person.doc_id}/").status_code == 200
     assert len(reads) == 1
+
+
+def test_the_facilitys_page_is_read_from_memory_for_the_next_person(
+    client, make_person, monkeypatch
+):
+    from django.core.cache import caches
+
+    first = make_person("First", "Reader")
+    second = make_person("Second", "Reader")
+    client.get(f"/people/{first.doc_id}/")
+    asked = []
+    shared = caches["default"]
+    real_get = shared.get
+    monkeypatch.setattr(
+        shared, "get", lambda key, *a, **k: asked.append(key) or real_get(key, *a, **k)
+    )
+    page = client.get(f"/people/{second.doc_id}/")
+    assert b"Second Reader" in page.content
+    # Only the second person's own address is asked of the shared cache: the page
+    # drawn for the facility comes from this process's memory.
+    assert len([key for key in asked if key.startswith("page:")]) == 1
+
+
+def test_the_memory_of_cut_pages_is_emptied_when_full_or_when_content_changes():
+    from portal import cache
+
+    cache._cut_pages.clear()
+    for n in range(cache.CUT_PAGES_IN_MEMORY):
+        cache._keep_cut_page(f"page:{n}", ())
+    assert len(cache._cut_pages) == cache.CUT_PAGES_IN_MEMORY
+    cache._keep_cut_page("page:one-more", ())
+    assert list(cache._cut_pages) == ["page:one-more"]
+    cache.bump_content_version()
+    assert cache._cut_pages == {}
