@@ -474,7 +474,11 @@ def _answer(request, stored: tuple, fills, rendered: HttpResponse | None = None)
         if rendered is not None:
             return rendered
         return HttpResponse(content, status=status, headers=headers)
-    response = _marked_gzipped(HttpResponse(packed, status=status, headers=headers))
+    if rendered is not None:  # the page just drawn: sent compressed, not made again
+        rendered.content = packed
+        response = _marked_gzipped(rendered)
+    else:
+        response = _marked_gzipped(HttpResponse(packed, status=status, headers=headers))
     # Weak, as GZipMiddleware makes it: the same page in another encoding.
     response["ETag"] = "W/" + response["ETag"]
     return response
