@@ -38,6 +38,12 @@ def client_ip(request) -> str:
     address from the right of X-Forwarded-For: anything further left was written by
     the client and can be forged. With no proxy, REMOTE_ADDR is the client.
     """
+    parsed = _client_address(request)
+    return "unknown" if parsed is None else str(parsed)
+
+
+def _client_address(request):
+    """client_ip's address, parsed (None when it is not an address)."""
     remote = request.META.get("REMOTE_ADDR", "") or ""
     hops = settings.TRUSTED_PROXY_COUNT
     if hops > 0:
@@ -49,9 +55,9 @@ def client_ip(request) -> str:
         if len(forwarded) >= hops:
             remote = forwarded[-hops]
     try:
-        return str(ipaddress.ip_address(remote))
+        return ipaddress.ip_address(remote)
     except ValueError:
-        return "unknown"
+        return None
 
 
 def client_key(request) -> str:
@@ -60,11 +66,9 @@ def client_key(request) -> str:
     One home or phone gets a whole IPv6 /64 and can pick any address in it, so
     counting single IPv6 addresses would let one client look like millions.
     """
-    address = client_ip(request)
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
+    parsed = _client_address(request)  # parsed once: this runs on every people page
+    if parsed is None:
+        return "unknown"
     if parsed.version == 4:
         return str(parsed)
     if parsed.ipv4_mapped:
