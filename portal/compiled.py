@@ -98,10 +98,10 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
     run = f"EXECUTE {name}{arguments}"
     done = _prepared.setdefault(connection.connection, set())
     if name not in done:
-        # PREPARE takes $1, $2... where Django's SQL has %s, and a plain %.
+        # PREPARE takes $1, $2... where Django's SQL has %s; its %% stay as they are.
         numbers = itertools.count(1)
-        body = re.sub(r"%s|%%", lambda m: f"${next(numbers)}" if m[0] == "%s" else "%", sql)
-        run = f"PREPARE {name} AS {body.replace('%', '%%')}; {run}"
+        body = re.sub(r"%%|%s", lambda m: m[0] if m[0] == "%%" else f"${next(numbers)}", sql)
+        run = f"PREPARE {name} AS {body}; {run}"
         # Noted before it runs: a PREPARE that worked stays even when the EXECUTE
         # after it fails and its transaction is rolled back, and preparing it again
         # would fail on every later request on this connection.
