@@ -32,18 +32,19 @@ logger = logging.getLogger("portal.ratelimit")
 
 
 def client_ip(request) -> str:
-    """The client's address, trusting X-Forwarded-For only from our own proxies.
-
-    Behind N load balancers (settings.TRUSTED_PROXY_COUNT), the client is the N-th
-    address from the right of X-Forwarded-For: anything further left was written by
-    the client and can be forged. With no proxy, REMOTE_ADDR is the client.
-    """
+    """The client's address as text, or "unknown" (see _client_address)."""
     parsed = _client_address(request)
     return "unknown" if parsed is None else str(parsed)
 
 
 def _client_address(request):
-    """client_ip's address, parsed (None when it is not an address)."""
+    """The client's address, trusting X-Forwarded-For only from our own proxies
+    (None when it is not an address).
+
+    Behind N load balancers (settings.TRUSTED_PROXY_COUNT), the client is the N-th
+    address from the right of X-Forwarded-For: anything further left was written by
+    the client and can be forged. With no proxy, REMOTE_ADDR is the client.
+    """
     remote = request.META.get("REMOTE_ADDR", "") or ""
     hops = settings.TRUSTED_PROXY_COUNT
     if hops > 0:
