@@ -61,6 +61,16 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 
 
+def when_ready(server):
+    """Compile the templates and work out the site's addresses once, in the process
+    the workers are forked from, so that no worker does it on its first requests
+    (portal/warmup.py)."""
+    if server.cfg.preload_app:  # otherwise each worker loads the site itself
+        from portal.warmup import warm_up
+
+        warm_up()
+
+
 def pre_fork(server, worker):
     """Move what the master loaded out of the garbage collector's reach.
 
