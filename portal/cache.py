@@ -42,7 +42,6 @@ import os
 import re
 import tempfile
 import uuid
-import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
@@ -449,27 +448,12 @@ _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _gzipped(content: bytes, level: int = 6) -> bytes | None:
-    """The page compressed (at GZipMiddleware's level 6, or quickly at level 1), or
+    """The page compressed (at GZipMiddleware's level 6 unless asked otherwise), or
     None where that saves nothing."""
     if len(content) < 200:
         return None
-    packed = gzip.compress(content, compresslevel=6, mtime=0) if level > 1 else _quick_gzip(content)
+    packed = gzip.compress(content, compresslevel=level, mtime=0)
     return packed if len(packed) < len(content) else None
-
-
-# Level 1 with a 16 KB window (of 32) and a smaller match table: made for one
-# request, a person's page is then compressed in about 17 microseconds, not 47, and
-# comes out within 1% of the size. Most of the time went in setting up zlib's
-# 256 KB of tables for each page, not in compressing a few kilobytes.
-QUICK_GZIP_WINDOW_BITS = 14
-QUICK_GZIP_MEMORY_LEVEL = 6
-
-
-def _quick_gzip(content: bytes) -> bytes:
-    packer = zlib.compressobj(
-        1, zlib.DEFLATED, 16 + QUICK_GZIP_WINDOW_BITS, QUICK_GZIP_MEMORY_LEVEL
-    )  # 16 + : with a gzip header and trailer
-    return packer.compress(content) + packer.flush()
 
 
 def _accepts_gzip(request) -> bool:
@@ -503,9 +487,8 @@ def _answer(request, stored: tuple, fills, rendered: HttpResponse | None = None)
 def _gzip_now(request, response):
     """A page filled in for one request, compressed for a browser that accepts gzip.
 
-    Quickly (_quick_gzip), not at GZipMiddleware's level 6: made for every request,
-    a guide's answer then takes about 45 microseconds instead of 130 and comes out
-    a tenth larger. Like the kept
+    At level 1, not GZipMiddleware's 6: made for every request, a guide's answer
+    takes 40 microseconds instead of 100 and comes out a tenth larger. Like the kept
     pages, it holds nothing secret, only what this family typed.
     """
     if not _accepts_gzip(request) or response.streaming or response.has_header("Content-Encoding"):
@@ -513,7 +496,7 @@ def _gzip_now(request, response):
     content = response.content
     if len(content) < 200:
         return response
-    response.content = _quick_gzip(content)
+    response.content = gzip.compress(content, compresslevel=1, mtime=0)
     return _marked_gzipped(response)
 
 
@@ -533,9 +516,8 @@ def cached_page(view=None, *, per_minute: bool = False, asked_once: bool = False
     the session, a CSRF token or the exact second of the request.
 
     `asked_once`: most of its addresses are asked once (a person's page, a search),
-    so the page is kept compressed quickly (_quick_gzip), not at level 6: about
-    35 microseconds less for each new address, and about a tenth more bytes for a
-    repeat visit.
+    so the page is kept compressed at gzip level 1, not 6: about 65 microseconds
+    less for each new address, and about a tenth more bytes for a repeat visit.
     """
     if view is None:
         return lambda view: cached_page(view, per_minute=per_minute, asked_once=asked_once)
