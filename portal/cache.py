@@ -1,16 +1,21 @@
 """Whole-page caching for public pages that stays exact when staff edit or time passes.
 
-A cached page is keyed by three things besides its address:
+A cached page is reused only when all of these are the same as when it was drawn:
 
+- its address, the language and the host;
 - the content version: a token replaced whenever any model is saved or deleted
   (model signals, and again when the transaction commits), so a staff edit shows
   on the very next request;
 - the time window: the page is only reused until the next moment its content could
   change on its own, such as a facility alert starting or ending, or local midnight
   (when dated rules come into force or expire);
-- the language;
 - for pages that depend on the time of day (`@cached_page(per_minute=True)`), the
   minute.
+
+The first and the last name the cache key. The version and the window name the
+page's ETag, which is kept with the page: a kept page whose ETag is not the one
+of this moment is drawn again and replaces it. So the version and the page can be
+read together: with Redis, one round trip for a kept page, not two.
 
 Never kept: a staff preview of another day, a name the family typed
 (`TYPED_PARAMS`), and any answer other than 200.
@@ -65,7 +70,7 @@ from portal import clock
 VERSION_KEY = "content-version"
 # Part of every page's key: a release that keeps pages in another shape never reads
 # those of the release before it (Redis outlives a deploy).
-ENTRY_FORMAT = "3"
+ENTRY_FORMAT = "4"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
@@ -192,52 +197,85 @@ def time_window(token: str, now: datetime | None = None) -> tuple[datetime, date
     return window
 
 
-def page_key(
-    request, per_minute: bool = False, basis: str | None = None
-) -> tuple[str, str, datetime, bool]:
-    """The cache key and ETag of this request's page as it stands now, until when, and
-    whether a page rendered now may be stored.
+def _validators(request, page: str, per_minute: bool = False) -> tuple[str, datetime, bool]:
+    """The ETag of this request's page as it stands now, until when, and whether a
+    page rendered now may be stored. `page` is what its key is made from (_page_name).
+
+    The ETag names the page, the content version and the time window. A page is kept
+    with the ETag it was drawn under, and a kept page whose ETag is not this
+    request's is stale. The key leaves the version out so that one read of the cache
+    can bring both the version and the page (_kept).
 
     `per_minute`: the page also depends on the time of day to the minute (such as
     "72 hours from now"). It is then kept for the current minute only. Answers that
     compare whole minutes with "now" are the same for every moment strictly inside a
     minute, but not at its first instant: a page whose minute starts exactly now is
     rendered and not stored.
-
-    `basis`: what the page is kept under instead of its address.
     """
-    moment, until, prefix = _key_prefix(request)
-    address = request.get_full_path() if basis is None else basis
-    parts = [prefix, address, request.method]
+    moment, _names = _request_names(request)
+    until, version = _request_version(request)
     storable = True
     if per_minute:
         minute = moment.replace(second=0, microsecond=0)
         until = min(until, minute + timedelta(minutes=1))
-        parts.append(minute.isoformat())
         storable = moment != minute
-    digest = hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
-    return f"page:{digest}", f'"{digest}"', until, storable
+    etag = hashlib.blake2b(f"{version}|{page}".encode(), digest_size=16).hexdigest()
+    return f'"{etag}"', until, storable
 
 
-def _key_prefix(request) -> tuple[datetime, datetime, str]:
-    """The moment, the end of its time window, and the start of every page key for
-    this request.
+def _page_name(request, per_minute: bool, basis: str | None) -> tuple[str, str]:
+    """The cache key of this request's page, and what it is made from: the address
+    (or `basis`, what the page is kept under instead), the method, the language, the
+    host, and for a page kept a minute at a time, the minute."""
+    moment, names = _request_names(request)
+    address = request.get_full_path() if basis is None else basis
+    parts = [names, address, request.method]
+    if per_minute:
+        parts.append(moment.replace(second=0, microsecond=0).isoformat())
+    page = "|".join(parts)
+    return "page:" + hashlib.blake2b(page.encode(), digest_size=16).hexdigest(), page
 
-    Worked out once per request: a person's page asks for two keys (its address,
-    and the page it is drawn from), and reading the version, the language and the
-    host again cost as much as the rest of a key.
-    """
-    found = request.__dict__.get("_page_key_prefix")
-    if found is not None:
-        return found
-    moment = clock.now()
-    token = content_token()
-    _start, until = time_window(token, moment)
-    # The host too: a page may print its own web address.
-    prefix = "|".join([ENTRY_FORMAT, token, until.isoformat(), get_language() or ""])
-    found = moment, until, f"{prefix}|{request.get_host()}"
-    request.__dict__["_page_key_prefix"] = found
+
+# Worked out once per request: a person's page asks for two keys (its address, and
+# the page it is drawn from), and reading the version, the language and the host
+# again cost as much as the rest of a key.
+
+
+def _request_names(request) -> tuple[datetime, str]:
+    """The moment of this request, and the start of every page's name (the entry
+    format, the language, and the host: a page may print its own web address)."""
+    found = request.__dict__.get("_page_names")
+    if found is None:
+        names = "|".join([ENTRY_FORMAT, get_language() or "", request.get_host()])
+        found = request.__dict__["_page_names"] = clock.now(), names
     return found
+
+
+def _request_version(request) -> tuple[datetime, str]:
+    """The end of this request's time window, and the part of every ETag that names
+    the content version and the window."""
+    found = request.__dict__.get("_page_version")
+    if found is None:
+        moment, _names = _request_names(request)
+        token = request.__dict__.get("_content_token") or content_token()
+        _start, until = time_window(token, moment)
+        found = request.__dict__["_page_version"] = until, f"{token}|{until.isoformat()}"
+    return found
+
+
+def _kept(request, key: str) -> tuple | None:
+    """The entry kept under `key`, whatever version it was drawn under.
+
+    Where the content version is kept in the cache too (Redis), and this request has
+    not read it yet, both come in one round trip: with Redis, a kept page costs one
+    request to the server instead of two.
+    """
+    if settings.CONTENT_VERSION_FILE or "_page_version" in request.__dict__:
+        return _pages().get(key)
+    found = _pages().get_many([VERSION_KEY, key])
+    if (token := found.get(VERSION_KEY)) is not None:
+        request.__dict__["_content_token"] = token
+    return found.get(key)
 
 
 def _skips_cache(request) -> bool:
@@ -389,17 +427,18 @@ def _serve(
     page is kept cut at their stand-ins, and never gzip-compressed here.
     `level`: how hard the kept page is compressed (see cached_page's `asked_once`).
     """
-    key, etag, until, storable = page_key(request, per_minute, basis)
+    key, page = _page_name(request, per_minute, basis)
+    stored = _cut_pages.get(key) if fills is not None else None
+    if stored is None:
+        stored = _kept(request, key)
+        if stored is not None and fills is not None:
+            _keep_cut_page(key, stored)
+    etag, until, storable = _validators(request, page, per_minute)
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         patch_cache_control(not_modified, no_cache=True)
         return not_modified
-    stored = _cut_pages.get(key) if fills is not None else None
-    if stored is None:
-        stored = _pages().get(key)
-        if stored is not None and fills is not None:
-            _keep_cut_page(key, stored)
-    if stored is not None:
+    if stored is not None and stored[0] == etag:  # drawn under this version and window
         return _answer(request, stored, fills)
     response = render()
     if response.status_code != 200 or response.cookies or response.streaming:
@@ -416,7 +455,7 @@ def _serve(
     content = response.content
     charset = response.charset
     extra = _gzipped(content, level) if fills is None else _parts(content.decode(charset), fills)
-    stored = (response.status_code, dict(response.items()), content, extra)
+    stored = (etag, response.status_code, dict(response.items()), content, extra)
     _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
     if fills is not None:
         _keep_cut_page(key, stored)
@@ -463,7 +502,7 @@ def _accepts_gzip(request) -> bool:
 def _answer(request, stored: tuple, fills, rendered: HttpResponse | None = None):
     """A kept page: compressed when the browser accepts it, or, for a caller that
     fills it in, with the parts it is cut into."""
-    status, headers, content, extra = stored
+    _etag, status, headers, content, extra = stored
     if fills is not None:
         if rendered is None:
             rendered = HttpResponse(content, status=status, headers=headers)
@@ -553,10 +592,9 @@ def fragment_key(request) -> str:
     """
     if _skips_cache(request):
         return ""
-    token = content_token()
-    _start, until = time_window(token)
-    parts = [token, until.isoformat(), get_language() or "", request.get_host()]
-    return "|".join([*parts, request.get_full_path()])
+    _until, version = _request_version(request)
+    _moment, names = _request_names(request)
+    return "|".join([version, names, request.get_full_path()])
 
 
 def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> HttpResponse:

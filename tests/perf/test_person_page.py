@@ -63,37 +63,56 @@ def test_an_unknown_doc_id_is_still_a_404(client, missouri):
     assert client.get("/people/9999999/").status_code == 404
 
 
-def test_the_content_version_is_read_once_for_a_persons_page(client, make_person, monkeypatch):
+@pytest.fixture
+def shared_reads(monkeypatch):
+    """Every key this test asks of the shared cache. In tests the content version is
+    kept there too (CONTENT_VERSION_FILE is empty), so each reading of it shows."""
+    from django.core.cache import caches
+
+    asked = []
+    shared = caches["default"]
+    real_get, real_get_many = shared.get, shared.get_many
+    inside_get_many = []  # local memory's get_many() asks get() for each key
+
+    def get(key, *args, **kwargs):
+        if not inside_get_many:
+            asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        asked.extend(keys)
+        inside_get_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    monkeypatch.setattr(shared, "get", get)
+    monkeypatch.setattr(shared, "get_many", get_many)
+    return asked
+
+
+def test_the_content_version_is_read_once_for_a_persons_page(client, make_person, shared_reads):
     from portal import cache
 
     person = make_person("Once", "Only")
-    reads = []
-    real = cache.content_token
-    monkeypatch.setattr(cache, "content_token", lambda: reads.append(1) or real())
     # Two keys (the address, and the facility's page it is drawn from), one reading.
     assert client.get(f"/people/{person.doc_id}/").status_code == 200
-    assert len(reads) == 1
+    assert shared_reads.count(cache.VERSION_KEY) == 1
 
 
 def test_the_facilitys_page_is_read_from_memory_for_the_next_person(
-    client, make_person, monkeypatch
+    client, make_person, shared_reads
 ):
-    from django.core.cache import caches
-
     first = make_person("First", "Reader")
     second = make_person("Second", "Reader")
     client.get(f"/people/{first.doc_id}/")
-    asked = []
-    shared = caches["default"]
-    real_get = shared.get
-    monkeypatch.setattr(
-        shared, "get", lambda key, *a, **k: asked.append(key) or real_get(key, *a, **k)
-    )
+    shared_reads.clear()
     page = client.get(f"/people/{second.doc_id}/")
     assert b"Second Reader" in page.content
     # Only the second person's own address is asked of the shared cache: the page
     # drawn for the facility comes from this process's memory.
-    assert len([key for key in asked if key.startswith("page:")]) == 1
+    assert len([key for key in shared_reads if key.startswith("page:")]) == 1
 
 
 def test_the_memory_of_cut_pages_is_emptied_when_full_or_when_content_changes():
@@ -107,3 +126,24 @@ def test_the_memory_of_cut_pages_is_emptied_when_full_or_when_content_changes():
     assert list(cache._cut_pages) == ["page:one-more"]
     cache.bump_content_version()
     assert cache._cut_pages == {}
+
+
+def test_a_page_held_in_memory_is_drawn_again_once_another_process_changes_the_content(
+    client, make_person
+):
+    from django.core.cache import caches
+
+    from portal import cache
+    from portal.models import Facility
+
+    first = make_person("First", "Held")
+    second = make_person("Second", "Held")
+    assert b"Algoa" in client.get(f"/people/{first.doc_id}/").content  # the facility's page, held
+    # Another server saves a new name: it replaces the shared content version, but
+    # this process's memory still holds the page drawn with the old name.
+    Facility.objects.filter(code="ACC").update(name="Algoa Renamed Center")
+    caches["default"].set(cache.VERSION_KEY, "changed-by-another-server", None)
+    assert cache._cut_pages
+    page = client.get(f"/people/{second.doc_id}/").content
+    assert b"Algoa Renamed Center" in page
+    assert b"Second Held" in page

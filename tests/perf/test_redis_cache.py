@@ -65,3 +65,20 @@ def test_pages_and_the_version_are_kept_in_redis(redis_cache, missouri, client):
     facility.name = "Algoa Renamed Center"
     facility.save()
     assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
+
+
+def test_a_kept_page_costs_one_request_to_redis(redis_cache, missouri, client, monkeypatch):
+    import redis
+
+    client.get(FACILITY_URL)  # now kept
+    commands = []
+    real = redis.Redis.execute_command
+
+    def counted(self, *args, **kwargs):
+        commands.append(args[0])
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    assert client.get(FACILITY_URL).status_code == 200
+    # The content version and the page, together.
+    assert commands == ["MGET"]
