@@ -106,7 +106,7 @@ def _pages():
 
 def bump_content_version() -> None:
     """Make every cached page stale: the next request renders it again."""
-    _cut_pages.clear()  # only for memory: their keys name the old version
+    _cut_pages.clear()  # drawn under the old version: never answered again, so freed
     token = uuid.uuid4().hex
     path = settings.CONTENT_VERSION_FILE
     if not path:
@@ -466,8 +466,10 @@ def _serve(
 # are a handful (one per facility for person pages, one per number of people found
 # for searches), and one is read for every person's page and search: from memory,
 # not unpickled from the cache each time (with Redis, not fetched over the network).
-# A key names one version of one page, so an entry never goes stale; the memory is
-# emptied when the content changes or it holds too many.
+# An entry is answered only while its ETag names this moment's content version and
+# window, as a kept page is (_serve), so one left from before another server's edit
+# is drawn again. The memory is emptied when the content changes here or it holds
+# too many.
 _cut_pages: dict[str, tuple] = {}
 CUT_PAGES_IN_MEMORY = 256
 
