@@ -7,7 +7,13 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.compiled import CompiledQuery
 from portal.models import Agency, Inmate, search_plan
-from portal.views import PERSON_BY_DOC_ID, PERSON_KEY_FIELDS, RESULT_FIELDS, SEARCH_RESULTS
+from portal.views import (
+    PERSON_BY_DOC_ID,
+    PERSON_KEY_FIELDS,
+    RESULT_FIELDS,
+    SEARCH_RESULTS,
+    _one_plan_fits,
+)
 
 
 @pytest.fixture
@@ -107,13 +113,13 @@ def test_each_shape_is_prepared_once_per_connection_in_the_same_query():
         assert query.rows("kept") == [("kept",)]
         assert query.rows("other") == []
     first, second = (q["sql"] for q in queries)
-    assert first.startswith("PREPARE ") and "EXECUTE " in first
+    assert "PREPARE " in first and "EXECUTE " in first
     assert second.startswith("EXECUTE ")
 
     connection.close()  # the database forgets prepared statements with the session
     with CaptureQueriesContext(connection) as queries:
         assert query.rows("kept") == [("kept",)]
-    assert queries[0]["sql"].startswith("PREPARE ")
+    assert "PREPARE " in queries[0]["sql"]
 
 
 @postgresql_only
@@ -162,3 +168,49 @@ def test_a_statement_the_database_forgot_is_prepared_again():
         cursor.execute("DEALLOCATE ALL")
     assert query.rows("kept") == [("kept",)]
     assert query.rows("other") == []
+
+
+def _plans(statement_sql: str) -> tuple[int, int]:
+    """(generic, custom) plans PostgreSQL has made for the statement with this SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE %s",
+            ["%" + statement_sql + "%"],
+        )
+        return cursor.fetchone()
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_prepared_statement_is_planned_once_whatever_its_values():
+    # Left to choose, PostgreSQL plans some statements again on every run.
+    query = CompiledQuery(agency_slugs)
+    for slug in ["a", "b", "c", "d", "e", "f", "g"]:
+        assert query.rows(slug) == []
+    assert _plans('FROM "portal_agency"') == (7, 0)
+
+
+@postgresql_only
+def test_a_shape_whose_best_plan_depends_on_its_values_is_not_prepared(db):
+    query = CompiledQuery(agency_slugs, plan_once=lambda **shape: False)
+    with CaptureQueriesContext(connection) as queries:
+        assert query.rows("none") == []
+        assert query.rows("other") == []
+    assert [q["sql"][:7] for q in queries] == ["SELECT ", "SELECT "]
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "planned_once"),
+    [
+        ("1100001", "", True),
+        ("García", "", True),
+        ("zz", "", True),  # no upper bound, still one range
+        ("garcia", "ana", False),
+        ("Ana García", "", False),  # two readings
+        ("García, José", "", False),
+    ],
+)
+def test_only_a_doc_id_or_a_last_name_alone_is_planned_once(query, first, planned_once):
+    shape, _values = search_plan(query, first)
+    assert _one_plan_fits(shape=shape, limit=20) is planned_once
