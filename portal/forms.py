@@ -65,12 +65,33 @@ class PeopleSearchForm(forms.Form):
     first = forms.CharField(label=_("First name (optional)"), max_length=100, required=False)
 
     def clean_q(self):
-        value = self.cleaned_data["q"].strip()
-        if not value:
-            raise forms.ValidationError(_("Enter a DOC ID or a last name."))
-        if not any(ch.isalnum() for ch in value):
-            raise forms.ValidationError(_("Enter letters or digits."))
-        return value
+        return _search_text(self.cleaned_data["q"])
+
+    @classmethod
+    def terms(cls, data) -> dict[str, str] | None:
+        """What a search asks, cleaned as `is_valid()` cleans it, or None where the
+        form would not be valid: the view then makes the form, to show why.
+
+        Worked out without making a form: a form copies its fields each time it is
+        made, and for a valid search that took longer than its twenty result lines.
+        """
+        cleaned = {}
+        try:
+            for name, field in cls.base_fields.items():
+                cleaned[name] = field.clean(field.widget.value_from_datadict(data, {}, name))
+            cleaned["q"] = _search_text(cleaned["q"])
+        except forms.ValidationError:
+            return None
+        return cleaned
+
+
+def _search_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise forms.ValidationError(_("Enter a DOC ID or a last name."))
+    if not any(ch.isalnum() for ch in value):
+        raise forms.ValidationError(_("Enter letters or digits."))
+    return value
 
 
 class FacilityFilterForm(forms.Form):

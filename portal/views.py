@@ -88,11 +88,12 @@ def home(request):
 @require_safe
 @cached_page(asked_once=True)
 def people_search(request):
-    form = PeopleSearchForm(request.GET or None)
-    if not form.is_valid():
+    terms = PeopleSearchForm.terms(request.GET)
+    if terms is None:  # nothing asked yet, or the form says what to change
+        form = PeopleSearchForm(request.GET or None)
         context = {"form": form, "found": None, "agency": default_agency()}
         return render_form_page(request, "portal/people_search.html", context, form)
-    plan = search_plan(form.cleaned_data["q"], form.cleaned_data["first"])
+    plan = search_plan(terms["q"], terms["first"])
     results = []
     if plan is not None:
         shape, values = plan
@@ -108,7 +109,7 @@ def people_search(request):
     # One search's page differs from another's with as many people found only in
     # what was typed and the result lines: the rest is drawn once and reused.
     lines = result_lines(results)
-    values = {"q": form.data["q"], "first": form.data.get("first", ""), "results": lines}
+    values = {"q": request.GET["q"], "first": request.GET.get("first", ""), "results": lines}
     return page_with_stand_ins(request, f"search|{len(results)}", values, draw)
 
 
