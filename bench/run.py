@@ -493,7 +493,7 @@ def main() -> None:
     say(f"Pages: {len(urls)} from tests/pages.py all_sample_urls().")
     inspected = django_measurements(env, urls)
     for label, plan in inspected["plans"].items():
-        say(f"\nEXPLAIN people search {label}:\n{plan['plan']}")
+        say(f"\nEXPLAIN ANALYZE, {label}:\n{plan['plan']}")
         say(f"-> uses an index: {'yes' if plan['uses_index'] else 'NO'}")
 
     port = free_port()

@@ -64,14 +64,7 @@ class CompiledQuery:
 
     def rows(self, *values: str, using: str = DEFAULT_DB_ALIAS, **shape: Hashable) -> list[tuple]:
         connection = connections[using]
-        key = (using, connection.vendor, len(values), tuple(sorted(shape.items())))
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            compiled = self._compiled[key] = self._compile(len(values), shape, using)
-        sql, params, positions, converters, name = compiled
-        params = list(params)
-        for position, value in zip(positions, values, strict=True):
-            params[position] = value
+        sql, params, converters, name = self._with_values(values, using, shape)
         with connection.cursor() as cursor:
             if name and settings.DATABASE_PREPARED_STATEMENTS:
                 _execute_prepared(connection, cursor, name, sql, params)
@@ -89,6 +82,35 @@ class CompiledQuery:
                     row[position] = function(row[position], expression, connection)
             converted.append(tuple(row))
         return converted
+
+    def explain(self, *values: str, using: str = DEFAULT_DB_ALIAS, **shape: Hashable) -> str:
+        """PostgreSQL's plan for these values as `rows` runs them, with what it did
+        (EXPLAIN ANALYZE): for a prepared statement, the plan made once, which shows
+        $1, $2... where the values go."""
+        connection = connections[using]
+        if connection.vendor != "postgresql":
+            raise NotImplementedError("the plans shown are PostgreSQL's")
+        self.rows(*values, using=using, **shape)  # prepared now where it is prepared
+        sql, params, _converters, name = self._with_values(values, using, shape)
+        with connection.cursor() as cursor:
+            if name and settings.DATABASE_PREPARED_STATEMENTS:
+                cursor.execute(f"EXPLAIN ANALYZE {_execute_statement(name, params)}", params)
+            else:
+                cursor.execute(f"EXPLAIN ANALYZE {sql}", params)
+            return "\n".join(line for (line,) in cursor.fetchall())
+
+    def _with_values(self, values: tuple, using: str, shape: dict) -> tuple:
+        """The shape's SQL (compiled the first time), its parameters with these values
+        in place, its converters and its statement name."""
+        key = (using, connections[using].vendor, len(values), tuple(sorted(shape.items())))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self._compile(len(values), shape, using)
+        sql, params, positions, converters, name = compiled
+        params = list(params)
+        for position, value in zip(positions, values, strict=True):
+            params[position] = value
+        return sql, params, converters, name
 
     def _compile(self, count: int, shape: dict, using: str) -> tuple:
         stand_ins = [f"\x00compiled-query-value-{n}\x00" for n in range(count)]
@@ -111,8 +133,7 @@ class CompiledQuery:
 def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> None:
     """Run `sql` as the prepared statement `name`, preparing it first on a connection
     that has not (in the same round trip)."""
-    arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
-    run = f"EXECUTE {name}{arguments}"
+    run = _execute_statement(name, params)
     done = _prepared.setdefault(connection.connection, set())
     if name not in done:
         # PREPARE takes $1, $2... where Django's SQL has %s; its %% stay as they are.
@@ -137,3 +158,8 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
         if connection.in_atomic_block:
             raise
         _execute_prepared(connection, cursor, name, sql, params)
+
+
+def _execute_statement(name: str, params: list) -> str:
+    arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+    return f"EXECUTE {name}{arguments}"

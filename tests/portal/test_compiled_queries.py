@@ -214,3 +214,26 @@ def test_a_shape_whose_best_plan_depends_on_its_values_is_not_prepared(db):
 def test_only_a_doc_id_or_a_last_name_alone_is_planned_once(query, first, planned_once):
     shape, _values = search_plan(query, first)
     assert _one_plan_fits(shape=shape, limit=20) is planned_once
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_the_plan_shown_for_a_surname_is_the_one_made_once_for_every_value(settings):
+    shape, values = search_plan("García")
+    plan = SEARCH_RESULTS.explain(*values, shape=shape, limit=settings.PEOPLE_SEARCH_LIMIT)
+    assert "$1" in plan and "garcia" not in plan
+    assert "Index Scan using inmate_name_order_idx" in plan
+
+
+@postgresql_only
+def test_the_plan_shown_for_a_name_read_two_ways_is_made_with_its_values(db, settings):
+    shape, values = search_plan("Ana García")
+    plan = SEARCH_RESULTS.explain(*values, shape=shape, limit=settings.PEOPLE_SEARCH_LIMIT)
+    assert "$1" not in plan and "'garcia'" in plan
+
+
+def test_plans_are_shown_only_for_postgresql(db):
+    if connection.vendor == "postgresql":
+        pytest.skip("SQLite's case")
+    with pytest.raises(NotImplementedError):
+        PERSON_BY_DOC_ID.explain("1100001")
