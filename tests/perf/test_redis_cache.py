@@ -7,6 +7,7 @@ import subprocess
 import time
 
 import pytest
+import redis
 from django.core.cache import caches
 
 from portal import cache as page_cache
@@ -68,8 +69,6 @@ def test_pages_and_the_version_are_kept_in_redis(redis_cache, missouri, client):
 
 
 def test_a_kept_page_costs_one_request_to_redis(redis_cache, missouri, client, monkeypatch):
-    import redis
-
     client.get(FACILITY_URL)  # now kept
     commands = []
     real = redis.Redis.execute_command
@@ -82,3 +81,45 @@ def test_a_kept_page_costs_one_request_to_redis(redis_cache, missouri, client, m
     assert client.get(FACILITY_URL).status_code == 200
     # The content version and the page, together.
     assert commands == ["MGET"]
+
+
+@pytest.fixture
+def limited(redis_cache, settings):
+    """Rate limits on, counted in Redis: two requests a minute, a hundred an hour."""
+    settings.RATE_LIMIT_ENABLED = True
+    settings.RATE_LIMITS = {"people": [(2, 60), (100, 3600)]}
+    return redis_cache
+
+
+def test_a_kept_person_page_costs_two_round_trips_to_redis(
+    limited, make_person, client, monkeypatch
+):
+    make_person("Ana", "García", doc_id="1100001")
+    client.get("/people/1100001/")  # now kept
+    sent = []
+    real = redis.connection.Connection.send_packed_command
+
+    def counted(self, command, *args, **kwargs):
+        sent.append(command)
+        return real(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counted)
+    assert client.get("/people/1100001/").status_code == 200
+    # The rate limit's two windows together, then the content version and the page.
+    assert len(sent) == 2
+
+
+def test_the_rate_limit_counts_in_redis_and_forgets_an_old_window(
+    limited, redis_url, missouri, client
+):
+    for _ in range(2):
+        assert client.get("/people/?q=garcia").status_code == 200
+    assert client.get("/people/?q=garcia").status_code == 429
+    server = redis.Redis.from_url(redis_url)
+    keys = [key.decode() for key in server.keys("sc-test:*ratelimit:people:*")]
+    windows = sorted(int(key.split(":")[4]) for key in keys)
+    assert windows == [60, 3600]
+    # Each count is dropped a little after its window ends.
+    for key in keys:
+        window = int(key.split(":")[4])
+        assert window < server.ttl(key) <= window + 5
