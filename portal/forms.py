@@ -74,6 +74,8 @@ class PeopleSearchForm(forms.Form):
 
         Worked out without making a form: a form copies its fields each time it is
         made, and for a valid search that took longer than its twenty result lines.
+        It cleans as the form does only while the form has no other clean method:
+        tests/portal/test_search_terms.py checks that both agree.
         """
         cleaned = {}
         try:
