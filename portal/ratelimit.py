@@ -139,13 +139,11 @@ def _add_one(counters: list[tuple[str, int]]) -> list[int]:
 def _redis():
     """A client of the Redis server the cache writes to, or None where the cache is
     not Redis."""
-    if not isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache):
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
         return None
-    location = settings.CACHES[DEFAULT_CACHE_ALIAS]["LOCATION"]
-    # As the cache backend reads it: a list, or addresses separated by commas, the
-    # first of which takes the writes.
-    servers = location if isinstance(location, list | tuple) else location.split(",")
-    return _redis_client(servers[0])
+    # The server list as the backend read it from LOCATION: the first takes the writes.
+    return _redis_client(backend._servers[0])
 
 
 @functools.cache

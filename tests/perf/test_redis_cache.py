@@ -123,3 +123,16 @@ def test_the_rate_limit_counts_in_redis_and_forgets_an_old_window(
     for key in keys:
         window = int(key.split(":")[4])
         assert window < server.ttl(key) <= window + 5
+
+
+def test_the_rate_limit_counts_on_the_server_the_cache_writes_to(settings):
+    from portal.ratelimit import _redis
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6390/2;redis://127.0.0.1:6391/0",
+        }
+    }
+    where = _redis().connection_pool.connection_kwargs
+    assert (where["port"], where.get("db", 0)) == (6390, 2)
