@@ -1,6 +1,7 @@
 """Production mode: the deployment checks pass, and every protective header is sent."""
 
 import gc
+import multiprocessing
 import runpy
 import sys
 from pathlib import Path
@@ -130,3 +131,16 @@ def test_gunicorn_keeps_no_connection_alive_unless_asked(monkeypatch):
     assert runpy.run_path(path)["keepalive"] == 0
     monkeypatch.setenv("GUNICORN_KEEPALIVE", "5")
     assert runpy.run_path(path)["keepalive"] == 5
+
+
+def test_gunicorn_runs_a_process_per_core_and_one_more_unless_told(monkeypatch):
+    path = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("GUNICORN_THREADS", raising=False)
+    config = runpy.run_path(path)
+    cores = multiprocessing.cpu_count()
+    assert config["workers"] == cores + 1
+    # Fewer processes, but no fewer requests in flight than 2 x cores + 1 workers.
+    assert config["workers"] * config["threads"] >= 2 * cores + 1
+    monkeypatch.setenv("WEB_CONCURRENCY", "7")
+    assert runpy.run_path(path)["workers"] == 7
