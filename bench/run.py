@@ -515,8 +515,9 @@ def main() -> None:
         targets += [("varied", kind) for kind in VARIED_LABELS]
         say("Warming up every page (workers, connections, caches)...")
         for kind, path in targets:
-            if kind != "varied":
-                wrk(base + path, 1)
+            # The varied kinds too: each worker draws a person's page once per
+            # facility, and the database reads the people's rows into its memory.
+            wrk(base + path, 1) if kind != "varied" else wrk(base + "/", 1, varied=path)
         assets: dict = {}
         for kind, path in targets:
             weight = page_weight(base, path, assets) if kind == "page" else {}
