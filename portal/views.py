@@ -125,14 +125,14 @@ def result_lines(rows: list[tuple]) -> SafeString:
     """
     doc_id_label, unknown, demo, before, after = _result_words(get_language(), get_script_prefix())
     lines = [
-        f'<li><a href="{escape_html(before + _in_address(doc_id) + after)}"'
+        f'<li><a href="{before}{_in_address(doc_id)}{after}"'
         f' class="result-list__name">{escape_html(full_name(first, middle, last))}</a>'
         f" <span>{doc_id_label} {escape_html(doc_id)}</span>"
         f" <span>{escape_html(facility) if facility else unknown}</span>"
         f"{demo if fictional else ''}</li>\n"
         for first, middle, last, doc_id, fictional, facility in rows
     ]
-    # Safe: every value in the lines is escaped above.
+    # Safe: every value in the lines is escaped above, or percent-encoded (_in_address).
     return mark_safe("".join(lines))  # noqa: S308  # nosec
 
 
@@ -148,11 +148,12 @@ def _result_words(language: str | None, script_prefix: str) -> tuple[str, ...]:
     unknown = escape_html(gettext("Facility not known"))
     demo = f' <span class="tag">{escape_html(gettext("Demo person, not real"))}</span>'
     before, _slot, after = reverse("portal:person", args=[_DOC_ID_SLOT]).partition(_DOC_ID_SLOT)
-    return doc_id_label, unknown, demo, before, after
+    return doc_id_label, unknown, demo, escape_html(before), escape_html(after)
 
 
 def _in_address(doc_id: str) -> str:
-    # A DOC ID of plain digits reads the same encoded; anything else is encoded.
+    # A DOC ID of plain digits reads the same encoded; anything else is encoded. Either
+    # way it holds no character HTML would escape (quote() encodes & < > " ').
     return doc_id if doc_id.isascii() and doc_id.isdigit() else quote(doc_id, safe="")
 
 
