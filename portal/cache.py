@@ -49,7 +49,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import quote_plus, unquote
 from zoneinfo import ZoneInfo
 
@@ -70,7 +70,7 @@ from portal import clock
 VERSION_KEY = "content-version"
 # Part of every page's key: a release that keeps pages in another shape never reads
 # those of the release before it (Redis outlives a deploy).
-ENTRY_FORMAT = "4"
+ENTRY_FORMAT = "5"
 
 # Saving these never changes what a public page shows.
 IGNORED_MODELS = {"sessions.session", "admin.logentry", "portal.seedrecord"}
@@ -361,9 +361,11 @@ def _parts(page: str, fields) -> tuple:
     stand-in is in an address), then text, and so on.
 
     Made once, as the stand-in's page is kept: each family's page is then a join,
-    not a search through the whole page. A stand-in right after "field=" is in an
-    address (links are built with urlencode); anywhere else it is HTML text or an
-    attribute value.
+    not a search through the whole page. The text is kept encoded (_encoded), so
+    only the values are encoded for each family, not the whole page.
+
+    A stand-in right after "field=" is in an address (links are built with
+    urlencode); anywhere else it is HTML text or an attribute value.
     """
     by_word = {stand_in(field): field for field in fields}
     parts: list = []
@@ -380,6 +382,11 @@ def _parts(page: str, fields) -> tuple:
     return tuple(parts)
 
 
+def _encoded(parts: tuple, charset: str) -> tuple:
+    """The parts with their text encoded as the page is sent."""
+    return tuple(part.encode(charset) if isinstance(part, str) else part for part in parts)
+
+
 def _fill(response, values: dict[str, str]):
     """Put each field's value in place of its stand-in.
 
@@ -391,25 +398,26 @@ def _fill(response, values: dict[str, str]):
     charset = response.charset
     parts = getattr(response, "stand_in_parts", None)
     if parts is None:  # a page that was not kept
-        parts = _parts(response.content.decode(charset), values)
+        parts = _encoded(_parts(response.content.decode(charset), values), charset)
     # Each value's two forms, made once: a page may show a name ten times. In an
     # address, as urlencode writes a value (quote_plus).
     forms = {
         field: (value, value) if isinstance(value, SafeData) else (escape(value), quote_plus(value))
         for field, value in values.items()
     }
+    forms = {field: tuple(form.encode(charset) for form in two) for field, two in forms.items()}
     page = []
     for part in parts:
-        if isinstance(part, str):
+        if isinstance(part, bytes):
             page.append(part)
         else:
             field, in_address = part
-            page.append(forms[field][in_address] if field in forms else stand_in(field))
-    response.content = "".join(page).encode(charset)
+            page.append(forms[field][in_address] if field in forms else stand_in(field).encode())
+    response.content = b"".join(page)
     # The page is now one family's: no validator to match another's page, and no
     # shared cache (a proxy) may keep it.
     response.headers.pop("ETag", None)
-    patch_cache_control(response, private=True)
+    _patch_cache_control(response, private=True)
     return response
 
 
@@ -434,10 +442,13 @@ def _serve(
         if stored is not None and fills is not None:
             _keep_cut_page(key, stored)
     etag, until, storable = _validators(request, page, per_minute)
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        patch_cache_control(not_modified, no_cache=True)
-        return not_modified
+    # Only a request with a condition can be answered 304 (or 412): reading the four
+    # headers took Django as long as finding the page in memory.
+    if not CONDITIONAL_HEADERS.isdisjoint(request.META):
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            _patch_cache_control(not_modified, no_cache=True)
+            return not_modified
     if stored is not None and stored[0] == etag:  # drawn under this version and window
         return _answer(request, stored, fills)
     response = render()
@@ -445,7 +456,7 @@ def _serve(
         return response
     if hasattr(response, "render") and callable(response.render):
         response.render()
-    patch_cache_control(response, no_cache=True)
+    _patch_cache_control(response, no_cache=True)
     if not storable:
         return response  # no ETag either: the rest of the minute may read otherwise
     response["ETag"] = etag
@@ -454,12 +465,40 @@ def _serve(
     # Stored as plain values: much quicker to load than a pickled response.
     content = response.content
     charset = response.charset
-    extra = _gzipped(content, level) if fills is None else _parts(content.decode(charset), fills)
+    if fills is None:
+        extra = _gzipped(content, level)
+    else:
+        extra = _encoded(_parts(content.decode(charset), fills), charset)
     stored = (etag, response.status_code, dict(response.items()), content, extra)
     _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
     if fills is not None:
         _keep_cut_page(key, stored)
     return _answer(request, stored, fills, rendered=response)
+
+
+# The request headers that make a request conditional (RFC 9110, section 13.1).
+CONDITIONAL_HEADERS = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+)
+
+
+def _patch_cache_control(response, **directives) -> None:
+    """Django's patch_cache_control, worked out once for each header it is given.
+
+    A page's header is one of a handful ("no-cache", "no-cache, private"), and
+    parsing and writing it again took as long as filling in a family's page.
+    """
+    value = response.get("Cache-Control")
+    response["Cache-Control"] = _patched_cache_control(value, tuple(directives.items()))
+
+
+@lru_cache(maxsize=64)
+def _patched_cache_control(value: str | None, directives: tuple) -> str:
+    scratch = HttpResponse()
+    if value is not None:
+        scratch["Cache-Control"] = value
+    patch_cache_control(scratch, **dict(directives))
+    return scratch["Cache-Control"]
 
 
 # Pages kept cut at their stand-ins are also held in this process's memory. There

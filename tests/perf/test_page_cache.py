@@ -154,6 +154,42 @@ def test_an_unchanged_page_answers_304_to_its_etag(algoa, client):
     assert again.content == b""
 
 
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        ("if-none-match", 304),  # the browser's copy is current
+        ("if-match", 412),  # the page asked for is not the one there now
+    ],
+)
+def test_a_conditional_header_is_answered_on_a_kept_page(algoa, client, header, status):
+    current = client.get(FACILITY_URL)["ETag"]
+    etag = current if header == "if-none-match" else '"another-version"'
+    assert client.get(FACILITY_URL, headers={header: etag}).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("before", "directives"),
+    [
+        (None, {"no_cache": True}),
+        ("no-cache", {"private": True}),
+        ("no-cache, private", {"no_cache": True}),
+        ("public, max-age=600", {"private": True}),
+        ("max-age=600", {"max_age": 60}),
+    ],
+)
+def test_cache_control_is_patched_as_django_patches_it(before, directives):
+    from django.http import HttpResponse
+    from django.utils.cache import patch_cache_control
+
+    ours, djangos = HttpResponse(), HttpResponse()
+    for response in (ours, djangos):
+        if before is not None:
+            response["Cache-Control"] = before
+    page_cache._patch_cache_control(ours, **directives)
+    patch_cache_control(djangos, **directives)
+    assert ours["Cache-Control"] == djangos["Cache-Control"]
+
+
 def test_an_edit_changes_the_etag(algoa, client):
     etag = client.get(FACILITY_URL)["ETag"]
     algoa.phone = "(573) 555-0100"
