@@ -517,7 +517,10 @@ def main() -> None:
         for kind, path in targets:
             # The varied kinds too: each worker draws a person's page once per
             # facility, and the database reads the people's rows into its memory.
-            wrk(base + path, 1) if kind != "varied" else wrk(base + "/", 1, varied=path)
+            if kind == "varied":
+                wrk(base + "/", 1, varied=path)
+            else:
+                wrk(base + path, 1)
         assets: dict = {}
         for kind, path in targets:
             weight = page_weight(base, path, assets) if kind == "page" else {}

@@ -412,7 +412,9 @@ def _fill(response, values: dict[str, str]):
             page.append(part)
         else:
             field, in_address = part
-            page.append(forms[field][in_address] if field in forms else stand_in(field).encode())
+            page.append(
+                forms[field][in_address] if field in forms else stand_in(field).encode(charset)
+            )
     response.content = b"".join(page)
     # The page is now one family's: no validator to match another's page, and no
     # shared cache (a proxy) may keep it.

@@ -8,7 +8,9 @@ import pytest
 import time_machine
 from django.core.cache import caches
 from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.utils.cache import patch_cache_control
 
 from portal import cache as page_cache
 from portal.models import Agency, AlertKind, Facility, FacilityAlert, Inmate, SeedRecord
@@ -178,9 +180,6 @@ def test_a_conditional_header_is_answered_on_a_kept_page(algoa, client, header, 
     ],
 )
 def test_cache_control_is_patched_as_django_patches_it(before, directives):
-    from django.http import HttpResponse
-    from django.utils.cache import patch_cache_control
-
     ours, djangos = HttpResponse(), HttpResponse()
     for response in (ours, djangos):
         if before is not None:
