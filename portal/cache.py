@@ -18,7 +18,8 @@ of this moment is drawn again and replaces it. So the version and the page can b
 read together: with Redis, one round trip for a kept page, not two.
 
 Never kept: a staff preview of another day, a name the family typed
-(`TYPED_PARAMS`), and any answer other than 200.
+(`TYPED_PARAMS`), a person's page or a search as it was asked (see
+page_with_stand_ins), and any answer other than 200.
 
 A page asked with a typed name is still quick: it is rendered (or reused) with a
 stand-in word where the name goes, and the name is put in place of the stand-in
@@ -416,8 +417,8 @@ def _fill(response, values: dict[str, str]):
                 forms[field][in_address] if field in forms else stand_in(field).encode(charset)
             )
     response.content = b"".join(page)
-    # The page is now one family's: no validator to match another's page, and no
-    # shared cache (a proxy) may keep it.
+    # The page is now one family's: the kept page's validator does not fit it, and
+    # no shared cache (a proxy) may keep it.
     response.headers.pop("ETag", None)
     _patch_cache_control(response, private=True)
     return response
@@ -429,13 +430,13 @@ def _serve(
     per_minute=False,
     basis=None,
     fills=None,
-    level=6,
 ):
     """The page from the cache, or rendered now and kept if it may be.
 
     `fills`: the fields a caller puts values in for afterwards (see _fill). Their
-    page is kept cut at their stand-ins, and never gzip-compressed here.
-    `level`: how hard the kept page is compressed (see cached_page's `asked_once`).
+    page is kept cut at their stand-ins, and never gzip-compressed here. It is never
+    answered 304 here either: a browser only ever has a filled page's ETag, which
+    the caller works out (page_with_stand_ins).
     """
     key, page = _page_name(request, per_minute, basis)
     stored = _cut_pages.get(key) if fills is not None else None
@@ -446,7 +447,7 @@ def _serve(
     etag, until, storable = _validators(request, page, per_minute)
     # Only a request with a condition can be answered 304 (or 412): reading the four
     # headers took Django as long as finding the page in memory.
-    if not CONDITIONAL_HEADERS.isdisjoint(request.META):
+    if fills is None and not CONDITIONAL_HEADERS.isdisjoint(request.META):
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             _patch_cache_control(not_modified, no_cache=True)
@@ -468,7 +469,7 @@ def _serve(
     content = response.content
     charset = response.charset
     if fills is None:
-        extra = _gzipped(content, level)
+        extra = _gzipped(content)
     else:
         extra = _encoded(_parts(content.decode(charset), fills), charset)
     stored = (etag, response.status_code, dict(response.items()), content, extra)
@@ -529,12 +530,12 @@ def _keep_cut_page(key: str, stored: tuple) -> None:
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _gzipped(content: bytes, level: int = 6) -> bytes | None:
-    """The page compressed (at GZipMiddleware's level 6 unless asked otherwise), or
-    None where that saves nothing."""
+def _gzipped(content: bytes) -> bytes | None:
+    """The page compressed at GZipMiddleware's level 6, or None where that saves
+    nothing."""
     if len(content) < 200:
         return None
-    packed = gzip.compress(content, compresslevel=level, mtime=0)
+    packed = gzip.compress(content, compresslevel=6, mtime=0)
     return packed if len(packed) < len(content) else None
 
 
@@ -579,6 +580,8 @@ def _gzip_now(request, response):
     if len(content) < 200:
         return response
     response.content = gzip.compress(content, compresslevel=1, mtime=0)
+    if (etag := response.get("ETag", "")).startswith('"'):
+        response["ETag"] = "W/" + etag  # as GZipMiddleware marks it
     return _marked_gzipped(response)
 
 
@@ -588,7 +591,7 @@ def _marked_gzipped(response):
     return response
 
 
-def cached_page(view=None, *, per_minute: bool = False, asked_once: bool = False):
+def cached_page(view=None, *, per_minute: bool = False):
     """Cache a public GET page whole; only 200 answers are kept.
 
     Use it only for pages whose content depends on nothing but the address, the
@@ -597,13 +600,11 @@ def cached_page(view=None, *, per_minute: bool = False, asked_once: bool = False
     with `@cached_page(per_minute=True)`. Never for a page that depends on the user,
     the session, a CSRF token or the exact second of the request.
 
-    `asked_once`: most of its addresses are asked once (a person's page, a search),
-    so the page is kept compressed at gzip level 1, not 6: about 65 microseconds
-    less for each new address, and about a tenth more bytes for a repeat visit.
+    Not for a page most of whose addresses are asked once, such as a person's page:
+    keeping each costs more than it saves. Draw those with page_with_stand_ins.
     """
     if view is None:
-        return lambda view: cached_page(view, per_minute=per_minute, asked_once=asked_once)
-    level = 1 if asked_once else 6
+        return lambda view: cached_page(view, per_minute=per_minute)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -619,7 +620,6 @@ def cached_page(view=None, *, per_minute: bool = False, asked_once: bool = False
             lambda: view(asked, *args, **kwargs),
             per_minute,
             fills=tuple(typed) or None,
-            level=level,
         )
         return _gzip_now(request, _fill(response, typed)) if typed else response
 
@@ -648,15 +648,42 @@ def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> Ht
     page is drawn once per basis with stand-ins, kept, and each request's own values
     are put in as it leaves. Values a page could show otherwise are drawn as they are.
     A value marked safe is HTML the view drew itself; it goes in unchanged.
+
+    The filled page itself is never kept: most are asked once (each family asks
+    about their own person), and what a family typed stays out of the cache. Its
+    ETag names the kept page's and the values, so a browser that asks again gets a
+    304 while neither has changed.
     """
     typed = [v for v in values.values() if v and not isinstance(v, SafeData)]
     if _skips_cache(request) or not all(_fills_exactly(v) for v in typed):
         return draw(values)
     shown = {field: stand_in(field) if value else "" for field, value in values.items()}
     basis += "|" + ",".join(field for field, value in values.items() if value)
-    fills = tuple(field for field, value in values.items() if value)
-    response = _serve(request, lambda: draw(shown), basis=basis, fills=fills)
-    return _fill(response, {field: value for field, value in values.items() if value})
+    filled = {field: value for field, value in values.items() if value}
+    response = _serve(request, lambda: draw(shown), basis=basis, fills=tuple(filled))
+    kept_etag = response.get("ETag")
+    if kept_etag is None:  # drawn now and not kept (see _serve): nothing to validate
+        return _gzip_now(request, _fill(response, filled))
+    etag = _filled_etag(kept_etag, filled)
+    if not CONDITIONAL_HEADERS.isdisjoint(request.META):
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            _patch_cache_control(not_modified, no_cache=True, private=True)
+            return not_modified
+    response = _fill(response, filled)
+    response["ETag"] = etag
+    return _gzip_now(request, response)
+
+
+def _filled_etag(kept_etag: str, values: dict[str, str]) -> str:
+    """The ETag of a kept page with these values put in: a hash of both, each value
+    after its length, so no two pages' values run together the same way."""
+    digest = hashlib.blake2b(kept_etag.encode(), digest_size=16)
+    for field, value in values.items():
+        data = value.encode()
+        digest.update(f"|{field}|{len(data)}|".encode())
+        digest.update(data)
+    return f'"{digest.hexdigest()}"'
 
 
 def _on_change(sender, using=None, **kwargs):

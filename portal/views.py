@@ -86,13 +86,10 @@ def home(request):
 
 @rate_limit("people")
 @require_safe
-@cached_page(asked_once=True)
 def people_search(request):
     terms = PeopleSearchForm.terms(request.GET)
     if terms is None:  # nothing asked yet, or the form says what to change
-        form = PeopleSearchForm(request.GET or None)
-        context = {"form": form, "found": None, "agency": default_agency()}
-        return render_form_page(request, "portal/people_search.html", context, form)
+        return _search_form(request)
     plan = search_plan(terms["q"], terms["first"])
     results = []
     if plan is not None:
@@ -111,6 +108,15 @@ def people_search(request):
     lines = result_lines(results)
     values = {"q": request.GET["q"], "first": request.GET.get("first", ""), "results": lines}
     return page_with_stand_ins(request, f"search|{len(results)}", values, draw)
+
+
+@cached_page
+def _search_form(request):
+    # The form alone is the same for every family, so it is kept like a guide. A
+    # form with errors answers 400 and is never kept.
+    form = PeopleSearchForm(request.GET or None)
+    context = {"form": form, "found": None, "agency": default_agency()}
+    return render_form_page(request, "portal/people_search.html", context, form)
 
 
 def result_lines(rows: list[tuple]) -> SafeString:
@@ -159,7 +165,6 @@ def _in_address(doc_id: str) -> str:
 
 @rate_limit("people")
 @require_safe
-@cached_page(asked_once=True)
 def person(request, doc_id: str):
     # A malformed DOC ID runs the same query as an unknown one (for the empty string,
     # which no one has), so both answer the same 404 page in the same time: the

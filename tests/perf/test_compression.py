@@ -40,7 +40,7 @@ def test_a_kept_page_is_compressed_and_reads_the_same(sample_person, client, url
     assert len(first.content) < len(plain.content) / 2
 
 
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("url", [url for url in PAGES if not url.startswith("/people/")])
 def test_a_page_compressed_when_first_drawn_is_kept_and_served_compressed(
     sample_person, client, url
 ):
@@ -89,9 +89,11 @@ def test_a_page_never_kept_is_compressed_too(missouri, client):
     ("url", "level"),
     [(f"/people/{SAMPLE_DOC_ID}/", 1), ("/people/?q=garcia", 1), ("/visits/", 6)],
 )
-def test_pages_mostly_asked_once_are_kept_compressed_quickly(sample_person, client, url, level):
-    # A person's page or a search is mostly asked once: it is compressed at the
-    # quickest level. A guide page, asked by everyone, at GZipMiddleware's level 6.
+def test_pages_mostly_asked_once_are_compressed_quickly(sample_person, client, url, level):
+    # A person's page or a search is mostly asked once: it is compressed as it
+    # leaves, at the quickest level. A guide page, kept and asked by everyone, once
+    # at GZipMiddleware's level 6.
     plain = client.get(url).content
-    kept = client.get(url, **GZIP).content
-    assert kept == gzip.compress(plain, compresslevel=level, mtime=0)
+    sent = client.get(url, **GZIP)
+    assert sent.content == gzip.compress(plain, compresslevel=level, mtime=0)
+    assert sent["ETag"].startswith('W/"')  # the same page in another encoding

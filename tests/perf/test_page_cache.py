@@ -20,8 +20,9 @@ CENTRAL = ZoneInfo("America/Chicago")
 NOON = datetime(2026, 3, 10, 12, 0, tzinfo=CENTRAL)
 FACILITY_URL = "/facilities/algoa-correctional-center/"
 PERSON_URL = f"/people/{SAMPLE_DOC_ID}/"
-FOUNDATION_URLS = ["/", "/people/?q=garcia", f"/people/?q={SAMPLE_DOC_ID}", PERSON_URL]
-FOUNDATION_URLS += ["/facilities/", "/facilities/?video=any", FACILITY_URL]
+PEOPLE_URLS = ["/people/?q=garcia", f"/people/?q={SAMPLE_DOC_ID}", PERSON_URL]
+FOUNDATION_URLS = ["/", "/people/", *PEOPLE_URLS, "/facilities/", "/facilities/?video=any"]
+FOUNDATION_URLS += [FACILITY_URL]
 
 
 pytestmark = pytest.mark.usefixtures("page_caching")
@@ -44,7 +45,7 @@ def alert(facility, starts_at, ends_at=None, title="Visiting cancelled today"):
     )
 
 
-@pytest.mark.parametrize("url", FOUNDATION_URLS)
+@pytest.mark.parametrize("url", sorted(set(FOUNDATION_URLS) - set(PEOPLE_URLS)))
 def test_a_cached_page_is_served_without_touching_the_database(sample_person, client, url):
     first = client.get(url)
     with CaptureQueriesContext(connection) as queries:
@@ -52,6 +53,58 @@ def test_a_cached_page_is_served_without_touching_the_database(sample_person, cl
     assert first.status_code == second.status_code == 200
     assert len(queries) == 0, [q["sql"] for q in queries]
     assert second.content == first.content
+
+
+@pytest.mark.parametrize("url", PEOPLE_URLS)
+def test_a_people_page_asked_again_looks_the_person_up_and_nothing_more(sample_person, client, url):
+    # Most are asked once, so none is kept under its address: the person (or the
+    # search) is looked up again, and the page around them is reused.
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert len(queries) == 1, [q["sql"] for q in queries]
+    assert second.content == first.content
+
+
+@pytest.mark.parametrize("asked", ["last name", "DOC ID", "person"])
+def test_what_a_family_looked_up_is_not_kept_in_the_cache(missouri, make_person, client, asked):
+    person = make_person("Quillon", "Xylandré")
+    url = {
+        "last name": "/people/?q=Xylandr%C3%A9",
+        "DOC ID": f"/people/?q={person.doc_id}",
+        "person": f"/people/{person.doc_id}/",
+    }[asked]
+    assert "Quillon Xylandré".encode() in client.get(url).content
+    kept = caches["default"]._cache  # local memory: the entries, pickled
+    assert kept, "the page around the person is kept"
+    words = [b"Xyland", b"Quillon", person.doc_id.encode()]
+    assert not [word for entry in kept.values() for word in words if word in entry]
+
+
+def test_a_browser_asking_again_for_a_persons_page_gets_a_304_until_it_changes(
+    sample_person, client
+):
+    page = client.get(PERSON_URL)
+    etag = page["ETag"]
+    assert "private" in page["Cache-Control"]
+    again = client.get(PERSON_URL, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert "private" in again["Cache-Control"]
+    sample_person.first_name = "Anita"
+    sample_person.save()
+    changed = client.get(PERSON_URL, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert b"Anita" in changed.content
+
+
+def test_two_people_at_one_facility_never_share_an_etag(sample_person, make_person, client):
+    other = make_person("Zed", "Other")
+    mine = client.get(PERSON_URL)["ETag"]
+    theirs = client.get(f"/people/{other.doc_id}/")
+    assert theirs["ETag"] != mine
+    assert client.get(f"/people/{other.doc_id}/", HTTP_IF_NONE_MATCH=mine).status_code == 200
 
 
 @pytest.mark.parametrize("url", all_sample_urls())
