@@ -13,30 +13,31 @@ wsgi_app = "portal.wsgi:application"
 # Listen where the load balancer can reach us. 127.0.0.1 when it runs on this host.
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 
-# Threads let one worker wait on the database for one request while serving another.
-# One process per core and one more, two threads each: at least as many requests in
-# flight as gunicorn's usual 2 x cores + 1 single-threaded workers, in fewer
-# processes. Each process more is more switching between them on the same cores: on
-# 2 cores, 5 processes spent 5 to 10% more CPU per request than 3 on a page that
-# asks the database (a new person, a search), and their p99 was higher. 2 processes
-# did no better than 3.
-worker_class = "gthread"
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# Two processes per core, each serving one request at a time (gunicorn's sync
+# worker): while one waits on the database, the core runs another. Measured on 2
+# cores against three processes of two threads each (gthread), in three alternating
+# rounds: the floor and a kept page served 20-33% more requests a second, a new
+# person's page 4-43% more and a new search 10-59% more, and every p99 was about
+# half (a new search: 30-40 ms, not 52-64 ms). Threads in one process take turns
+# on one core (Python's lock), and handing it between them cost more than it saved.
+# Five processes did no better than four. GUNICORN_THREADS above 1 makes gunicorn
+# use threads again (gthread).
+#
+# A sync worker reads a request whole before it serves another, so a client that
+# sends slowly holds a worker: the load balancer must read each request whole
+# before passing it on (README: Deployment). Pages are small, so sending one never
+# waits on the client.
+worker_class = "sync"
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 
-# One request per connection (no keep-alive), two threads, and at most four clients
-# per thread in one worker. A kept-alive connection stays with the worker that took
-# it however busy that worker is, and a worker's threads share one core (Python's
-# lock): with keep-alive, four threads and sixteen clients each, one worker could
-# hold most of the connections and queue them on one core while other workers idled.
-# A cached page's p99 at 32 connections on 2 cores was then 110-746 ms in 6 of 11
-# ten-second runs. Without keep-alive a worker whose threads are busy is slower to
-# accept the next connection, so it goes to one with room: p99 59-61 ms in 4 of 4
-# runs, and 64 connections are served without errors. The cost: a connection per
-# request. In the whole benchmark the median page's p99 fell from 104 to 63 ms and
-# its requests per second by 11%.
-# Behind a load balancer this costs one TCP connection per request on the local
-# network. GUNICORN_KEEPALIVE (seconds) turns keep-alive back on.
+# One request per connection: a sync worker never keeps a connection alive. With
+# threads (GUNICORN_THREADS), none is kept alive either unless GUNICORN_KEEPALIVE
+# (seconds) says so: a kept-alive connection stays with the worker that took it
+# however busy that worker is, and with four threads and sixteen clients each, one
+# worker held most of the connections and queued them on one core while others
+# idled (a cached page's p99 was 110-746 ms in 6 of 11 ten-second runs, not 59-61).
+# At most four clients per thread in one worker.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(4 * threads)))
 

@@ -15,7 +15,7 @@ Lighthouse scores for five pages, and writes everything to bench/results/.
 Settings (environment): BENCH_PEOPLE, BENCH_DURATION (seconds per page, 10),
 BENCH_FLOOR_EVERY (pages between floor runs, 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (wrk threads, 2), BENCH_WORKERS and BENCH_WORKER_THREADS (gunicorn
-processes and threads; otherwise gunicorn.conf.py's own: cores + 1, and 2),
+processes and threads; otherwise gunicorn.conf.py's own: 2 x cores, and 1),
 BENCH_RELOAD=1 (load the people again), BENCH_LIGHTHOUSE=0 (skip Lighthouse),
 REDIS_URL (use Redis as the cache, as in production with several servers).
 """
@@ -49,7 +49,7 @@ PEOPLE = int(os.environ.get("BENCH_PEOPLE", "1000000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
-# As gunicorn.conf.py sets them (cores + 1 processes, 2 threads each), unless set.
+# As gunicorn.conf.py sets them (2 x cores processes, one request at a time), unless set.
 _GUNICORN = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", _GUNICORN["workers"]))
 WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", _GUNICORN["threads"]))

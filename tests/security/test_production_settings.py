@@ -133,14 +133,13 @@ def test_gunicorn_keeps_no_connection_alive_unless_asked(monkeypatch):
     assert runpy.run_path(path)["keepalive"] == 5
 
 
-def test_gunicorn_runs_a_process_per_core_and_one_more_unless_told(monkeypatch):
+def test_gunicorn_runs_two_single_request_processes_per_core_unless_told(monkeypatch):
     path = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
     monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
     monkeypatch.delenv("GUNICORN_THREADS", raising=False)
     config = runpy.run_path(path)
-    cores = multiprocessing.cpu_count()
-    assert config["workers"] == cores + 1
-    # Fewer processes, but no fewer requests in flight than 2 x cores + 1 workers.
-    assert config["workers"] * config["threads"] >= 2 * cores + 1
+    assert config["worker_class"] == "sync"
+    assert config["threads"] == 1
+    assert config["workers"] == 2 * multiprocessing.cpu_count()
     monkeypatch.setenv("WEB_CONCURRENCY", "7")
     assert runpy.run_path(path)["workers"] == 7
