@@ -55,7 +55,8 @@ from urllib.parse import quote_plus, unquote
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisSerializer
 from django.db import transaction
 from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -135,6 +136,25 @@ def _read_token() -> str | None:
         return os.read(fd, 256).decode().strip() or None
     finally:
         os.close(fd)
+
+
+def shared_version_key(request) -> str | None:
+    """The content version's key as the default cache writes it to its server, where
+    the version is kept there (Redis) and this request has not read it yet: so that
+    a caller asking that server anyway can read it in the same round trip
+    (note_content_token). None otherwise."""
+    if settings.CONTENT_VERSION_FILE or settings.PAGE_CACHE != DEFAULT_CACHE_ALIAS:
+        return None
+    if "_content_token" in request.__dict__ or "_page_version" in request.__dict__:
+        return None
+    return _pages().make_and_validate_key(VERSION_KEY)
+
+
+def note_content_token(request, raw: bytes | None) -> None:
+    """The content version as read from Redis (shared_version_key), kept for this
+    request's pages. Missing, it is read (and made) as usual."""
+    if raw is not None:
+        request.__dict__["_content_token"] = RedisSerializer().loads(raw)
 
 
 def content_token() -> str:
@@ -271,7 +291,8 @@ def _kept(request, key: str) -> tuple | None:
     not read it yet, both come in one round trip: with Redis, a kept page costs one
     request to the server instead of two.
     """
-    if settings.CONTENT_VERSION_FILE or "_page_version" in request.__dict__:
+    known = "_page_version" in request.__dict__ or "_content_token" in request.__dict__
+    if settings.CONTENT_VERSION_FILE or known:
         return _pages().get(key)
     found = _pages().get_many([VERSION_KEY, key])
     if (token := found.get(VERSION_KEY)) is not None:

@@ -29,6 +29,8 @@ from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.template import loader
 
+from portal import cache as page_cache
+
 logger = logging.getLogger("portal.ratelimit")
 
 
@@ -102,13 +104,14 @@ def seconds_to_wait(request, bucket: str, now: float | None = None) -> int:
         for _l, window, started in windows
     ]
     wait = 0
-    for (limit, window, started), count in zip(windows, _add_one(counters), strict=True):
+    counts = _add_one(counters, request)
+    for (limit, window, started), count in zip(windows, counts, strict=True):
         if count > limit:
             wait = max(wait, math.ceil(started + window - now))
     return max(wait, 1) if wait else 0
 
 
-def _add_one(counters: list[tuple[str, int]]) -> list[int]:
+def _add_one(counters: list[tuple[str, int]], request=None) -> list[int]:
     """Add one to each counter (its key, and the seconds it is kept once made) and
     return the new counts."""
     server = _redis()
@@ -123,7 +126,15 @@ def _add_one(counters: list[tuple[str, int]]) -> list[int]:
             full_key = cache.make_and_validate_key(key)
             pipeline.set(full_key, 0, ex=timeout, nx=True)
             pipeline.incr(full_key)
-        return pipeline.execute()[1::2]
+        # A limited page is a people page, which reads the content version next
+        # (portal/cache.py): read in the same round trip, not one of its own.
+        version = page_cache.shared_version_key(request) if request is not None else None
+        if version is not None:
+            pipeline.get(version)
+        done = pipeline.execute()
+        if version is not None:
+            page_cache.note_content_token(request, done.pop())
+        return done[1::2]
     counts = []
     for key, timeout in counters:
         # incr() first: one cache call for every request but a window's first.

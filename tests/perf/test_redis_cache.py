@@ -91,11 +91,9 @@ def limited(redis_cache, settings):
     return redis_cache
 
 
-def test_a_kept_person_page_costs_two_round_trips_to_redis(
-    limited, make_person, client, monkeypatch
-):
+def test_a_persons_page_costs_one_round_trip_to_redis(limited, make_person, client, monkeypatch):
     make_person("Ana", "García", doc_id="1100001")
-    client.get("/people/1100001/")  # now kept
+    client.get("/people/1100001/")  # the facility's page, now kept
     sent = []
     real = redis.connection.Connection.send_packed_command
 
@@ -105,8 +103,23 @@ def test_a_kept_person_page_costs_two_round_trips_to_redis(
 
     monkeypatch.setattr(redis.connection.Connection, "send_packed_command", counted)
     assert client.get("/people/1100001/").status_code == 200
-    # The rate limit's two windows together, then the content version and the page.
-    assert len(sent) == 2
+    # The rate limit's two windows and the content version, together.
+    assert len(sent) == 1
+    assert b"content-version" in b"".join(sent[0])
+
+
+def test_an_edit_on_another_server_shows_on_a_persons_page_read_with_the_rate_limit(
+    limited, make_person, client
+):
+    person = make_person("Ana", "García", doc_id="1100001")
+    assert b"Algoa Correctional Center" in client.get("/people/1100001/").content
+    # Another server renames the facility: it writes the row, then a new content
+    # version in Redis. This server still holds the facility's page in memory.
+    Facility.objects.filter(pk=person.facility_id).update(name="Algoa Renamed Center")
+    caches["default"].set(page_cache.VERSION_KEY, "from-another-server", None)
+    page = client.get("/people/1100001/").content
+    assert b"Algoa Renamed Center" in page
+    assert b"Algoa Correctional Center" not in page
 
 
 def test_the_rate_limit_counts_in_redis_and_forgets_an_old_window(
