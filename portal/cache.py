@@ -145,14 +145,18 @@ def shared_version_key(request) -> str | None:
     (note_content_token). None otherwise."""
     if settings.CONTENT_VERSION_FILE or settings.PAGE_CACHE != DEFAULT_CACHE_ALIAS:
         return None
-    if "_content_token" in request.__dict__ or "_page_version" in request.__dict__:
-        return None
-    return _pages().make_and_validate_key(VERSION_KEY)
+    return None if _version_known(request) else _pages().make_and_validate_key(VERSION_KEY)
+
+
+def _version_known(request) -> bool:
+    """Whether this request has read the content version already."""
+    return "_content_token" in request.__dict__ or "_page_version" in request.__dict__
 
 
 def note_content_token(request, raw: bytes | None) -> None:
     """The content version as read from Redis (shared_version_key), kept for this
-    request's pages. Missing, it is read (and made) as usual."""
+    request's pages. Missing, it is read (and made) as usual. Decoded as Django's
+    Redis cache decodes what it wrote (a string is pickled)."""
     if raw is not None:
         request.__dict__["_content_token"] = RedisSerializer().loads(raw)
 
@@ -291,8 +295,7 @@ def _kept(request, key: str) -> tuple | None:
     not read it yet, both come in one round trip: with Redis, a kept page costs one
     request to the server instead of two.
     """
-    known = "_page_version" in request.__dict__ or "_content_token" in request.__dict__
-    if settings.CONTENT_VERSION_FILE or known:
+    if settings.CONTENT_VERSION_FILE or _version_known(request):
         return _pages().get(key)
     found = _pages().get_many([VERSION_KEY, key])
     if (token := found.get(VERSION_KEY)) is not None:
@@ -466,13 +469,8 @@ def _serve(
         if stored is not None and fills is not None:
             _keep_cut_page(key, stored)
     etag, until, storable = _validators(request, page, per_minute)
-    # Only a request with a condition can be answered 304 (or 412): reading the four
-    # headers took Django as long as finding the page in memory.
-    if fills is None and not CONDITIONAL_HEADERS.isdisjoint(request.META):
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            _patch_cache_control(not_modified, no_cache=True)
-            return not_modified
+    if fills is None and (not_modified := _not_modified(request, etag)) is not None:
+        return not_modified
     if stored is not None and stored[0] == etag:  # drawn under this version and window
         return _answer(request, stored, fills)
     response = render()
@@ -498,6 +496,21 @@ def _serve(
     if fills is not None:
         _keep_cut_page(key, stored)
     return _answer(request, stored, fills, rendered=response)
+
+
+def _not_modified(request, etag: str, **directives):
+    """A 304 (or 412) where the request's conditions ask for one with this ETag, with
+    `Cache-Control: no-cache` and `directives`; otherwise None.
+
+    Only a request with a condition can be answered so: reading the four headers
+    took Django as long as finding the page in memory.
+    """
+    if CONDITIONAL_HEADERS.isdisjoint(request.META):
+        return None
+    answer = get_conditional_response(request, etag=etag)
+    if answer is not None:
+        _patch_cache_control(answer, no_cache=True, **directives)
+    return answer
 
 
 # The request headers that make a request conditional (RFC 9110, section 13.1).
@@ -686,11 +699,8 @@ def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> Ht
     if kept_etag is None:  # drawn now and not kept (see _serve): nothing to validate
         return _gzip_now(request, _fill(response, filled))
     etag = _filled_etag(kept_etag, filled)
-    if not CONDITIONAL_HEADERS.isdisjoint(request.META):
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            _patch_cache_control(not_modified, no_cache=True, private=True)
-            return not_modified
+    if (not_modified := _not_modified(request, etag, private=True)) is not None:
+        return not_modified
     response = _fill(response, filled)
     response["ETag"] = etag
     return _gzip_now(request, response)
