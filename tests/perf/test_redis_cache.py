@@ -45,7 +45,7 @@ def redis_url():
 def redis_cache(settings, redis_url):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "sc-test",
         }
@@ -81,6 +81,30 @@ def test_a_kept_page_costs_one_request_to_redis(redis_cache, missouri, client, m
     assert client.get(FACILITY_URL).status_code == 200
     # The content version and the page, together.
     assert commands == ["MGET"]
+
+
+def test_a_kept_page_builds_no_new_redis_client(redis_cache, missouri, client, monkeypatch):
+    client.get(FACILITY_URL)  # kept, and the cache's client built
+    built = []
+    real = redis.Redis.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(args)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counted)
+    for _ in range(3):
+        assert client.get(FACILITY_URL).status_code == 200
+    # Building one cost more than the round trip itself (portal/redis_cache.py).
+    assert built == []
+
+
+def test_every_cache_call_on_one_server_shares_one_redis_client(redis_cache):
+    backend = redis_cache._cache
+    first = backend.get_client()
+    assert backend.get_client() is first
+    assert backend.get_client(write=True) is first
+    assert first.connection_pool is backend._get_connection_pool(write=True)
 
 
 @pytest.fixture
@@ -143,9 +167,18 @@ def test_the_rate_limit_counts_on_the_server_the_cache_writes_to(settings):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6390/2;redis://127.0.0.1:6391/0",
         }
     }
     where = _redis().connection_pool.connection_kwargs
     assert (where["port"], where.get("db", 0)) == (6390, 2)
+
+
+def test_production_with_redis_url_uses_the_backend_that_keeps_its_client():
+    from tests.security.production import run_manage
+
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, env={"REDIS_URL": "redis://127.0.0.1:6379/9"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "portal.redis_cache.RedisCache"
