@@ -15,7 +15,9 @@ A cached page is reused only when all of these are the same as when it was drawn
 The first and the last name the cache key. The version and the window name the
 page's ETag, which is kept with the page: a kept page whose ETag is not the one
 of this moment is drawn again and replaces it. So the version and the page can be
-read together: with Redis, one round trip for a kept page, not two.
+read together: with Redis, one round trip for a kept page, not two. A page this
+process has read or drawn is also held in its memory (_remembered): then only the
+version is read.
 
 Never kept: a staff preview of another day, a name the family typed
 (`TYPED_PARAMS`), a person's page or a search as it was asked (see
@@ -108,7 +110,7 @@ def _pages():
 
 def bump_content_version() -> None:
     """Make every cached page stale: the next request renders it again."""
-    _cut_pages.clear()  # drawn under the old version: never answered again, so freed
+    _remembered.clear()  # drawn under the old version: never answered again, so freed
     token = uuid.uuid4().hex
     path = settings.CONTENT_VERSION_FILE
     if not path:
@@ -463,15 +465,18 @@ def _serve(
     the caller works out (page_with_stand_ins).
     """
     key, page = _page_name(request, per_minute, basis)
-    stored = _cut_pages.get(key) if fills is not None else None
-    if stored is None:
-        stored = _kept(request, key)
-        if stored is not None and fills is not None:
-            _keep_cut_page(key, stored)
+    remembered = _remembered.get(key)
+    stored = remembered if remembered is not None else _kept(request, key)
     etag, until, storable = _validators(request, page, per_minute)
     if fills is None and (not_modified := _not_modified(request, etag)) is not None:
         return not_modified
+    if remembered is not None and remembered[0] != etag:
+        # Drawn here before an edit or the end of a window: another process may have
+        # drawn it again since.
+        stored = _pages().get(key)
     if stored is not None and stored[0] == etag:  # drawn under this version and window
+        if stored is not remembered:
+            _remember(key, stored)
         return _answer(request, stored, fills)
     response = render()
     if response.status_code != 200 or response.cookies or response.streaming:
@@ -493,8 +498,7 @@ def _serve(
         extra = _encoded(_parts(content.decode(charset), fills), charset)
     stored = (etag, response.status_code, dict(response.items()), content, extra)
     _pages().set(key, stored, settings.PAGE_CACHE_SECONDS)
-    if fills is not None:
-        _keep_cut_page(key, stored)
+    _remember(key, stored)
     return _answer(request, stored, fills, rendered=response)
 
 
@@ -538,22 +542,24 @@ def _patched_cache_control(value: str | None, directives: tuple) -> str:
     return scratch["Cache-Control"]
 
 
-# Pages kept cut at their stand-ins are also held in this process's memory. There
-# are a handful (one per facility for person pages, one per number of people found
-# for searches), and one is read for every person's page and search: from memory,
-# not unpickled from the cache each time (with Redis, not fetched over the network).
+# The pages most asked for are also held in this process's memory: read from
+# there, not unpickled from the cache each time. With Redis, a request then asks
+# the server only for the content version (a few bytes), not for the page as well
+# (16 KB for some guides, parsed by the client in Python). Every person's page and
+# search reads the page around the person (one per facility, or per number of
+# people found) this way.
 # An entry is answered only while its ETag names this moment's content version and
-# window, as a kept page is (_serve), so one left from before another server's edit
-# is drawn again. The memory is emptied when the content changes here or it holds
-# too many.
-_cut_pages: dict[str, tuple] = {}
-CUT_PAGES_IN_MEMORY = 256
+# window, as a kept page is (_serve); one drawn before another server's edit is
+# read again from the cache, and drawn again if that is stale too. The memory is
+# emptied when the content changes here or it holds too many.
+_remembered: dict[str, tuple] = {}
+PAGES_IN_MEMORY = 256
 
 
-def _keep_cut_page(key: str, stored: tuple) -> None:
-    if len(_cut_pages) >= CUT_PAGES_IN_MEMORY:
-        _cut_pages.clear()
-    _cut_pages[key] = stored
+def _remember(key: str, stored: tuple) -> None:
+    if len(_remembered) >= PAGES_IN_MEMORY:
+        _remembered.clear()
+    _remembered[key] = stored
 
 
 # Compressed once, when a page is kept, not on every request: compressing a page

@@ -10,10 +10,10 @@ def page_caching(settings):
     settings.PAGE_CACHE_SECONDS = 3600
     caches["default"].clear()
     page_cache._windows.clear()
-    page_cache._cut_pages.clear()
+    page_cache._remembered.clear()
     yield
     caches["default"].clear()
-    page_cache._cut_pages.clear()
+    page_cache._remembered.clear()
 
 
 @pytest.fixture

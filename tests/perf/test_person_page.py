@@ -116,17 +116,17 @@ def test_the_facilitys_page_is_read_from_memory_for_the_next_person(
     assert not [key for key in shared_reads if key.startswith("page:")]
 
 
-def test_the_memory_of_cut_pages_is_emptied_when_full_or_when_content_changes():
+def test_the_memory_of_remembered_is_emptied_when_full_or_when_content_changes():
     from portal import cache
 
-    cache._cut_pages.clear()
-    for n in range(cache.CUT_PAGES_IN_MEMORY):
-        cache._keep_cut_page(f"page:{n}", ())
-    assert len(cache._cut_pages) == cache.CUT_PAGES_IN_MEMORY
-    cache._keep_cut_page("page:one-more", ())
-    assert list(cache._cut_pages) == ["page:one-more"]
+    cache._remembered.clear()
+    for n in range(cache.PAGES_IN_MEMORY):
+        cache._remember(f"page:{n}", ())
+    assert len(cache._remembered) == cache.PAGES_IN_MEMORY
+    cache._remember("page:one-more", ())
+    assert list(cache._remembered) == ["page:one-more"]
     cache.bump_content_version()
-    assert cache._cut_pages == {}
+    assert cache._remembered == {}
 
 
 def test_a_page_held_in_memory_is_drawn_again_once_another_process_changes_the_content(
@@ -144,7 +144,7 @@ def test_a_page_held_in_memory_is_drawn_again_once_another_process_changes_the_c
     # this process's memory still holds the page drawn with the old name.
     Facility.objects.filter(code="ACC").update(name="Algoa Renamed Center")
     caches["default"].set(cache.VERSION_KEY, "changed-by-another-server", None)
-    assert cache._cut_pages
+    assert cache._remembered
     page = client.get(f"/people/{second.doc_id}/").content
     assert b"Algoa Renamed Center" in page
     assert b"Second Held" in page

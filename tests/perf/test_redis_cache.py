@@ -68,8 +68,9 @@ def test_pages_and_the_version_are_kept_in_redis(redis_cache, missouri, client):
     assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
 
 
-def test_a_kept_page_costs_one_request_to_redis(redis_cache, missouri, client, monkeypatch):
-    client.get(FACILITY_URL)  # now kept
+@pytest.fixture
+def redis_commands(monkeypatch):
+    """The name of every command sent to Redis from now on."""
     commands = []
     real = redis.Redis.execute_command
 
@@ -78,13 +79,51 @@ def test_a_kept_page_costs_one_request_to_redis(redis_cache, missouri, client, m
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(redis.Redis, "execute_command", counted)
+    return commands
+
+
+@pytest.mark.parametrize(
+    "drawn_by, commands",
+    [
+        # Held in this process's memory: only the content version is read.
+        ("this process", ["GET"]),
+        # Kept by another process: the version and the page, together.
+        ("another process", ["MGET"]),
+    ],
+)
+def test_a_kept_page_costs_one_request_to_redis(
+    redis_cache, missouri, client, redis_commands, drawn_by, commands
+):
+    client.get(FACILITY_URL)  # now kept, and held here
+    if drawn_by == "another process":
+        page_cache._remembered.clear()
+    redis_commands.clear()
     assert client.get(FACILITY_URL).status_code == 200
-    # The content version and the page, together.
-    assert commands == ["MGET"]
+    assert redis_commands == commands
+
+
+def test_a_page_held_in_memory_is_read_again_from_redis_after_another_servers_edit(
+    redis_cache, missouri, client, redis_commands, django_assert_num_queries
+):
+    client.get(FACILITY_URL)  # kept, and held here
+    # Another server renames the facility, writes a new content version, and draws
+    # the page again: Redis holds the new page, this process's memory the old one.
+    Facility.objects.filter(code="ACC").update(name="Algoa Renamed Center")
+    redis_cache.set(page_cache.VERSION_KEY, "from-another-server", None)
+    held = dict(page_cache._remembered)
+    page_cache._remembered.clear()
+    assert b"Algoa Renamed Center" in client.get(FACILITY_URL).content
+    page_cache._remembered.update(held)
+    redis_commands.clear()
+    with django_assert_num_queries(0):
+        page = client.get(FACILITY_URL)
+    assert b"Algoa Renamed Center" in page.content
+    assert redis_commands == ["GET", "GET"]  # the version, then the page
 
 
 def test_a_kept_page_builds_no_new_redis_client(redis_cache, missouri, client, monkeypatch):
     client.get(FACILITY_URL)  # kept, and the cache's client built
+    page_cache._remembered.clear()  # read from Redis, not from this process's memory
     built = []
     real = redis.Redis.__init__
 
