@@ -201,6 +201,15 @@ def test_the_rate_limit_counts_in_redis_and_forgets_an_old_window(
         assert window < server.ttl(key) <= window + 5
 
 
+def test_the_rate_limit_still_counts_after_redis_forgets_its_script(
+    limited, redis_url, missouri, client
+):
+    assert client.get("/people/?q=garcia").status_code == 200
+    redis.Redis.from_url(redis_url).script_flush()  # as after a restart
+    assert client.get("/people/?q=garcia").status_code == 200
+    assert client.get("/people/?q=garcia").status_code == 429
+
+
 def test_the_rate_limit_counts_on_the_server_the_cache_writes_to(settings):
     from portal.ratelimit import _redis
 
