@@ -223,6 +223,15 @@ def test_the_rate_limit_counts_on_the_server_the_cache_writes_to(settings):
     assert (where["port"], where.get("db", 0)) == (6390, 2)
 
 
+def test_replies_from_redis_are_parsed_by_hiredis(redis_cache):
+    # redis-py's own parser is Python: hiredis (redis[hiredis]) parses in C.
+    connection = redis_cache._cache.get_client().connection_pool.get_connection()
+    try:
+        assert type(connection._parser).__name__ == "_HiredisParser"
+    finally:
+        redis_cache._cache.get_client().connection_pool.release(connection)
+
+
 def test_production_with_redis_url_uses_the_backend_that_keeps_its_client():
     from tests.security.production import run_manage
 
