@@ -54,8 +54,10 @@ def redis_cache(settings, redis_url):
     settings.PAGE_CACHE_SECONDS = 3600
     caches["default"].clear()
     page_cache._windows.clear()
+    page_cache._remembered.clear()
     yield caches["default"]
     caches["default"].clear()
+    page_cache._remembered.clear()
 
 
 def test_pages_and_the_version_are_kept_in_redis(redis_cache, missouri, client):
