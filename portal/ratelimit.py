@@ -25,11 +25,11 @@ import time
 
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.template import loader
 
 from portal import cache as page_cache
+from portal.redis_cache import RedisCache
 
 logger = logging.getLogger("portal.ratelimit")
 
@@ -141,20 +141,15 @@ def _add_one(counters: list[tuple[str, int]], request=None) -> list[int]:
 
 
 def _redis():
-    """A client of the Redis server the cache writes to, or None where the cache is
-    not Redis."""
+    """The Redis client the cache itself writes with, or None where the cache is not
+    Redis. Only with the site's backend (portal.redis_cache), which keeps its client:
+    Django's own builds one for every call, and counts then go through the cache API.
+    """
     backend = caches[DEFAULT_CACHE_ALIAS]
     if not isinstance(backend, RedisCache):
         return None
-    # The server list as the backend read it from LOCATION: the first takes the writes.
-    return _redis_client(backend._servers[0])
-
-
-@functools.cache
-def _redis_client(url: str):
-    import redis
-
-    return redis.Redis.from_url(url)
+    # The first of the servers in LOCATION takes the writes.
+    return backend._cache.get_client(write=True)
 
 
 # Every window counted in one command, on the server: a missing counter is made

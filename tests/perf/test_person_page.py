@@ -116,7 +116,7 @@ def test_the_facilitys_page_is_read_from_memory_for_the_next_person(
     assert not [key for key in shared_reads if key.startswith("page:")]
 
 
-def test_the_memory_of_remembered_is_emptied_when_full_or_when_content_changes():
+def test_the_pages_held_in_memory_are_emptied_when_full_or_when_content_changes():
     from portal import cache
 
     cache._remembered.clear()

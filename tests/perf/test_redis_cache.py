@@ -225,6 +225,25 @@ def test_the_rate_limit_counts_on_the_server_the_cache_writes_to(settings):
     assert (where["port"], where.get("db", 0)) == (6390, 2)
 
 
+def test_the_rate_limit_counts_with_the_caches_own_redis_client(redis_cache):
+    from portal.ratelimit import _redis
+
+    assert _redis() is redis_cache._cache.get_client(write=True)
+
+
+def test_with_djangos_own_redis_backend_the_rate_limit_counts_through_the_cache(settings):
+    # That backend builds a client for every call: nothing of it is kept.
+    from portal.ratelimit import _redis
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6390/2",
+        }
+    }
+    assert _redis() is None
+
+
 def test_replies_from_redis_are_parsed_by_hiredis(redis_cache):
     # redis-py's own parser is Python: hiredis (redis[hiredis]) parses in C.
     connection = redis_cache._cache.get_client().connection_pool.get_connection()
