@@ -7,8 +7,13 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
-from portal.views import _in_address
+from portal.models import full_name
+from portal.views import _in_address, result_lines
 
 PEOPLE = [
     # first, middle, last, facility code, fictional
@@ -89,3 +94,39 @@ def test_a_typed_stand_in_word_is_shown_as_typed(client, people):
 )
 def test_a_doc_id_is_put_in_a_persons_address_encoded_unless_plain_digits(doc_id, in_address):
     assert _in_address(doc_id) == in_address == quote(doc_id, safe="")
+
+
+def reference_line(first, middle, last, doc_id, fictional, facility) -> str:
+    """A result line drawn the plain way: Django's escaping, full_name, and the
+    person's address with the DOC ID percent-encoded whole."""
+    name = full_name(first, middle, last)
+    link = reverse("portal:person", args=["0"]).replace("0", quote(doc_id, safe=""))
+    place = facility or "Facility not known"
+    tag = ' <span class="tag">Demo person, not real</span>' if fictional else ""
+    return format_html(
+        '<li><a href="{}" class="result-list__name">{}</a> <span>DOC ID {}</span>'
+        " <span>{}</span>{}</li>\n",
+        link,
+        name,
+        doc_id,
+        place,
+        mark_safe(tag),  # noqa: S308  # nosec: the site's own words
+    )
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("Ana", "", "García", "1100001", True, "Algoa Correctional Center"),
+        ("Séan", "Patrick", "O'Brien", "1100002", False, "Jefferson City Correctional Center"),
+        ("", "", "Madonna", "1100003", True, None),
+        ("Cher", "", "", "1100004", True, "A & B <Center> \"East\" 'West'"),
+        ("Zoë", "", 'De La Cruz "Jr" <b>', "A-1/2 3", False, "Algoa Correctional Center"),
+        ("Ana", "B", "Núñez", "١٢٣", True, "Algoa Correctional Center"),
+        ("Ana", "B", "Núñez", "<b>&", True, "Algoa Correctional Center"),
+    ],
+)
+def test_a_result_line_reads_as_drawn_the_plain_way(missouri, row):
+    with translation.override("en"):
+        assert result_lines([row]) == reference_line(*row)
+        assert result_lines([row, row]) == reference_line(*row) * 2
