@@ -132,24 +132,21 @@ def result_lines(rows: list[tuple]) -> SafeString:
     rows are plain values, not model instances, the words and the address around
     each DOC ID are worked out once per language (_result_words), and each value is
     escaped with the standard library's html.escape, which Django's escape calls too.
-    Each call counts here, twenty times a search: a name is joined in place where it
-    has a first and a last name, a DOC ID of plain digits needs no escaping, and a
-    facility's name (one of a few) is escaped once (_escaped_facility).
+    Each call counts here, twenty times a search: a DOC ID of plain digits is neither
+    escaped nor encoded, and a facility's name (one of a few) is escaped once
+    (_escaped_facility).
     """
     doc_id_label, unknown, demo, before, after = _result_words(get_language(), get_script_prefix())
     lines = []
     for first, middle, last, doc_id, fictional, facility in rows:
-        if first and last:  # as full_name() joins them
-            name = f"{first} {middle} {last}" if middle else f"{first} {last}"
-        else:
-            name = full_name(first, middle, last)
         if doc_id.isascii() and doc_id.isdigit():
             shown = in_address = doc_id
         else:
             shown, in_address = escape_html(doc_id), _in_address(doc_id)
         lines.append(
             f'<li><a href="{before}{in_address}{after}" class="result-list__name">'
-            f"{escape_html(name)}</a> <span>{doc_id_label} {shown}</span>"
+            f"{escape_html(full_name(first, middle, last))}</a>"
+            f" <span>{doc_id_label} {shown}</span>"
             f" <span>{_escaped_facility(facility) if facility else unknown}</span>"
             f"{demo if fictional else ''}</li>\n"
         )

@@ -106,8 +106,8 @@ def thorough(plain: bytes) -> bytes:
 )
 def test_pages_mostly_asked_once_are_compressed_quickly(sample_person, client, url, compress):
     # A person's page or a search is filled in for each request: it is compressed
-    # as it leaves, with ISA-L's level 1. A guide
-    # page, kept and asked by everyone, is compressed once, at GZipMiddleware's 6.
+    # as it leaves, with ISA-L's level 1. A guide page, kept and asked by everyone,
+    # is compressed once, at GZipMiddleware's level 6.
     plain = client.get(url).content
     sent = client.get(url, **GZIP)
     assert sent.content == compress(plain)
