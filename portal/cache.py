@@ -415,8 +415,28 @@ def _encoded(parts: tuple, charset: str) -> tuple:
     return tuple(part.encode(charset) if isinstance(part, str) else part for part in parts)
 
 
-def _fill(response, values: dict[str, str]):
-    """Put each field's value in place of its stand-in.
+def _forms(values: dict[str, str], charset: str) -> dict[str, tuple[bytes, bytes]]:
+    """Each value as it goes in a page, encoded: in HTML, and in an address (as
+    urlencode writes a value, quote_plus).
+
+    Made once per request: a page may show a name ten times, and its ETag is made
+    from the same bytes (_filled_etag). A value that is already HTML (marked safe,
+    such as the search's result lines) is the same in both places, and is encoded
+    once: twenty result lines are the longest value, and the slowest to encode.
+    """
+    forms = {}
+    for field, value in values.items():
+        if isinstance(value, SafeData):
+            data = value.encode(charset)
+            forms[field] = (data, data)
+        else:
+            forms[field] = (escape(value).encode(charset), quote_plus(value).encode(charset))
+    return forms
+
+
+def _fill(response, values: dict[str, str], forms: dict[str, tuple[bytes, bytes]] | None = None):
+    """Put each field's value in place of its stand-in (`forms`: the values as
+    _forms makes them, where the caller has them already).
 
     A value that is already HTML (marked safe, such as the search's result lines)
     goes in as it is.
@@ -427,13 +447,8 @@ def _fill(response, values: dict[str, str]):
     parts = getattr(response, "stand_in_parts", None)
     if parts is None:  # a page that was not kept
         parts = _encoded(_parts(response.content.decode(charset), values), charset)
-    # Each value's two forms, made once: a page may show a name ten times. In an
-    # address, as urlencode writes a value (quote_plus).
-    forms = {
-        field: (value, value) if isinstance(value, SafeData) else (escape(value), quote_plus(value))
-        for field, value in values.items()
-    }
-    forms = {field: tuple(form.encode(charset) for form in two) for field, two in forms.items()}
+    if forms is None:
+        forms = _forms(values, charset)
     page = []
     for part in parts:
         if isinstance(part, bytes):
@@ -709,20 +724,22 @@ def page_with_stand_ins(request, basis: str, values: dict[str, str], draw) -> Ht
     kept_etag = response.get("ETag")
     if kept_etag is None:  # drawn now and not kept (see _serve): nothing to validate
         return _gzip_now(request, _fill(response, filled))
-    etag = _filled_etag(kept_etag, filled)
+    forms = _forms(filled, response.charset)
+    etag = _filled_etag(kept_etag, forms)
     if (not_modified := _not_modified(request, etag, private=True)) is not None:
         return not_modified
-    response = _fill(response, filled)
+    response = _fill(response, filled, forms)
     response["ETag"] = etag
     return _gzip_now(request, response)
 
 
-def _filled_etag(kept_etag: str, values: dict[str, str]) -> str:
-    """The ETag of a kept page with these values put in: a hash of both, each value
-    after its length, so no two pages' values run together the same way."""
+def _filled_etag(kept_etag: str, forms: dict[str, tuple[bytes, bytes]]) -> str:
+    """The ETag of a kept page with these values put in (as _forms makes them): a
+    hash of both, each value after its length, so no two pages' values run together
+    the same way. A value's HTML form names it: escaping changes no two values into
+    the same text."""
     digest = hashlib.blake2b(kept_etag.encode(), digest_size=16)
-    for field, value in values.items():
-        data = value.encode()
+    for field, (data, _in_address) in forms.items():
         digest.update(f"|{field}|{len(data)}|".encode())
         digest.update(data)
     return f'"{digest.hexdigest()}"'

@@ -99,6 +99,21 @@ def test_two_people_at_one_facility_never_share_an_etag(sample_person, make_pers
     assert client.get(f"/people/{other.doc_id}/", HTTP_IF_NONE_MATCH=mine).status_code == 200
 
 
+def test_two_searches_finding_different_people_never_share_an_etag(make_person, client):
+    # Each finds one person at one facility: the page around them is the same kept
+    # page, and only what was typed and the result line differ.
+    make_person("Zoë", "Ñandú")
+    make_person("Zed", "Nandy")
+    first = client.get("/people/?q=%C3%B1and%C3%BA")
+    second = client.get("/people/?q=nandy")
+    assert "Zoë Ñandú".encode() in first.content
+    assert b"Zed Nandy" in second.content
+    assert first["ETag"] != second["ETag"]
+    again = client.get("/people/?q=nandy", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert client.get("/people/?q=nandy", HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
+
+
 @pytest.mark.parametrize("url", all_sample_urls())
 def test_every_sample_page_reads_the_same_from_the_cache(
     sample_person, client, url, django_assert_max_num_queries
