@@ -139,7 +139,7 @@ def result_lines(rows: list[tuple]) -> SafeString:
     doc_id_label, unknown, demo, before, after = _result_words(get_language(), get_script_prefix())
     lines = []
     for first, middle, last, doc_id, fictional, facility in rows:
-        if doc_id.isascii() and doc_id.isdigit():
+        if is_doc_id(doc_id):  # plain digits read the same escaped and encoded
             shown = in_address = doc_id
         else:
             shown, in_address = escape_html(doc_id), _in_address(doc_id)
@@ -172,7 +172,7 @@ def _result_words(language: str | None, script_prefix: str) -> tuple[str, ...]:
 def _in_address(doc_id: str) -> str:
     # A DOC ID of plain digits reads the same encoded; anything else is encoded. Either
     # way it holds no character HTML would escape (quote() encodes & < > " ').
-    return doc_id if doc_id.isascii() and doc_id.isdigit() else quote(doc_id, safe="")
+    return doc_id if is_doc_id(doc_id) else quote(doc_id, safe="")
 
 
 @rate_limit("people")
