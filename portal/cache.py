@@ -173,6 +173,39 @@ def content_token() -> str:
     return token
 
 
+def request_token(request) -> str:
+    """The content version as this request sees it: read once, then the same for
+    every page and value the request asks for."""
+    token = request.__dict__.get("_content_token")
+    if token is None:
+        token = request.__dict__["_content_token"] = content_token()
+    return token
+
+
+class PerVersion:
+    """A value read from the database once per content version in each process,
+    such as every facility's name: read again by the first request after any edit,
+    and on every request where pages are not kept (_skips_cache).
+
+    The version is read before the value, so the value kept is never older than
+    the version it is kept under.
+    """
+
+    def __init__(self, build: Callable[[], object]):
+        self._build = build
+        self._kept: tuple[str | None, object] = (None, None)
+
+    def get(self, request):
+        if _skips_cache(request):  # caching is off, or a preview: read as it stands
+            return self._build()
+        token = request_token(request)
+        kept_token, value = self._kept
+        if kept_token != token:
+            value = self._build()
+            self._kept = (token, value)
+        return value
+
+
 def _midnight_after(now: datetime, name: str) -> datetime | None:
     try:
         tz = ZoneInfo(name)
@@ -285,7 +318,7 @@ def _request_version(request) -> tuple[datetime, str]:
     found = request.__dict__.get("_page_version")
     if found is None:
         moment, _names = _request_names(request)
-        token = request.__dict__.get("_content_token") or content_token()
+        token = request_token(request)
         _start, until = time_window(token, moment)
         found = request.__dict__["_page_version"] = until, f"{token}|{until.isoformat()}"
     return found

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from portal.cache import cached_page, page_with_stand_ins
+from portal.cache import PerVersion, cached_page, page_with_stand_ins
 from portal.compiled import CompiledQuery
 from portal.forms import FacilityFilterForm, PeopleSearchForm
 from portal.models import (
@@ -33,7 +33,10 @@ from portal.text import is_doc_id
 # What a person's page shows of the person, besides whether they are fictional.
 PERSON_FIELDS = ("first_name", "middle_name", "last_name", "doc_id")
 PERSON_KEY_FIELDS = PERSON_FIELDS + ("is_fictional", "agency_id", "facility_id")
-RESULT_FIELDS = PERSON_FIELDS + ("is_fictional", "facility__name")
+# A facility's id, not its name: the name comes from FACILITY_NAMES. Without the
+# join to the facility on every search, a surname search served 8% more requests
+# a second.
+RESULT_FIELDS = PERSON_FIELDS + ("is_fictional", "facility_id")
 
 
 def _person_by_doc_id(doc_id: str):
@@ -105,7 +108,7 @@ def people_search(request):
 
     # One search's page differs from another's with as many people found only in
     # what was typed and the result lines: the rest is drawn once and reused.
-    lines = result_lines(results)
+    lines = result_lines(results, FACILITY_NAMES.get(request) if results else {})
     values = {"q": request.GET["q"], "first": request.GET.get("first", ""), "results": lines}
     return page_with_stand_ins(request, f"search|{len(results)}", values, draw)
 
@@ -119,13 +122,22 @@ def _search_form(request):
     return render_form_page(request, "portal/people_search.html", context, form)
 
 
+def _facility_names() -> dict[int, str]:
+    return dict(Facility.objects.values_list("pk", "name"))
+
+
+# Every facility's name by id, read once per content version: a rename shows on
+# the next search.
+FACILITY_NAMES = PerVersion(_facility_names)
+
 # A facility's name escaped: a search shows one of a few names twenty times.
 _escaped_facility = lru_cache(maxsize=256)(escape_html)
 
 
-def result_lines(rows: list[tuple]) -> SafeString:
+def result_lines(rows: list[tuple], facility_names: dict[int, str]) -> SafeString:
     """One <li> per person found (rows of RESULT_FIELDS): their name (a link to their
-    page), DOC ID and facility, and a tag on a demo person.
+    page), DOC ID and facility (its name from `facility_names`, by id), and a tag on
+    a demo person.
 
     Drawn in Python, not with a template: twenty lines through the template engine
     took longer than the rest of a search, page included. For the same reason the
@@ -138,7 +150,8 @@ def result_lines(rows: list[tuple]) -> SafeString:
     """
     doc_id_label, unknown, demo, before, after = _result_words(get_language(), get_script_prefix())
     lines = []
-    for first, middle, last, doc_id, fictional, facility in rows:
+    for first, middle, last, doc_id, fictional, facility_id in rows:
+        facility = facility_names.get(facility_id)
         if is_doc_id(doc_id):  # plain digits read the same escaped and encoded
             shown = in_address = doc_id
         else:

@@ -77,6 +77,25 @@ def test_a_renamed_person_shows_renamed_on_the_next_search(client, people):
     assert b"Anabel Garc" in page
 
 
+def test_a_renamed_facility_shows_renamed_on_the_next_search(client, people):
+    assert b"Algoa Correctional Center" in client.get("/people/", {"q": "garcia"}).content
+    facility = people[0].facility
+    facility.name = "Algoa Correctional Centre"
+    facility.save()
+    page = client.get("/people/", {"q": "garcia"}).content
+    assert b"Algoa Correctional Centre" in page
+
+
+def test_a_facility_added_since_the_last_search_is_named(client, people, missouri):
+    client.get("/people/", {"q": "garcia"})
+    new = missouri.facilities.create(name="New Hope Center", code="NHC", slug="new-hope-center")
+    ana = people[0]
+    ana.facility = new
+    ana.save()
+    page = client.get("/people/", {"q": "garcia"}).content
+    assert b"New Hope Center" in page
+
+
 def test_a_typed_stand_in_word_is_shown_as_typed(client, people):
     page = client.get("/people/", {"q": "ZqQStandInQz"})
     assert page.status_code == 200
@@ -127,6 +146,10 @@ def reference_line(first, middle, last, doc_id, fictional, facility) -> str:
     ],
 )
 def test_a_result_line_reads_as_drawn_the_plain_way(missouri, row):
+    # A search's rows name the facility by id, and its name comes from the names.
+    *person, facility = row
+    names = {} if facility is None else {7: facility}
+    found = (*person, None if facility is None else 7)
     with translation.override("en"):
-        assert result_lines([row]) == reference_line(*row)
-        assert result_lines([row, row]) == reference_line(*row) * 2
+        assert result_lines([found], names) == reference_line(*row)
+        assert result_lines([found, found], names) == reference_line(*row) * 2
