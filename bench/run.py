@@ -503,7 +503,11 @@ def main() -> None:
     try:
         manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["css/site.css"]
+        # A reference beside the floor: the floor with the one query a person's page
+        # makes. Its ratio is what the database's round trip alone leaves of the
+        # floor, before a page does anything else.
         targets = [("floor", "/bench/floor"), ("static", static_path)]
+        targets += [("reference", "/bench/floor-query")]
         # The floor again every few pages and after them: each page's ratio uses the
         # floor runs just before and after it, so a machine whose load drifts during
         # the run (other work on it) compares each page with the floor of its moment.

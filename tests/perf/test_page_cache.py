@@ -306,8 +306,9 @@ def test_page_caching_can_be_turned_off(settings, sample_person, client):
     assert b"Carla" in client.get(PERSON_URL).content
 
 
-def test_the_benchmark_floor_is_not_public(client):
-    assert client.get("/bench/floor").status_code == 404
+@pytest.mark.parametrize("path", ["/bench/floor", "/bench/floor-query"])
+def test_the_benchmark_floor_is_not_public(client, path):
+    assert client.get(path).status_code == 404
 
 
 def test_the_version_file_is_shared_by_every_process(settings, tmp_path, algoa, client):
