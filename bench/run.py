@@ -515,8 +515,11 @@ def main() -> None:
             targets += [("page", url) for url in urls[start : start + FLOOR_EVERY]]
             targets += [("floor", "/bench/floor")]
         # Last, as they load the server most: pages the cache cannot answer, every
-        # request a different person or search.
+        # request a different person or search. The floor once more after them, so
+        # they too are compared with the floor runs before and after them, not with
+        # the one before alone (one floor run moves by up to a tenth from the next).
         targets += [("varied", kind) for kind in VARIED_LABELS]
+        targets += [("floor", "/bench/floor")]
         say("Warming up every page (workers, connections, caches)...")
         for kind, path in targets:
             # The varied kinds too: each worker draws a person's page once per
