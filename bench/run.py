@@ -15,7 +15,8 @@ Lighthouse scores for five pages, and writes everything to bench/results/.
 Settings (environment): BENCH_PEOPLE, BENCH_DURATION (seconds per page, 10),
 BENCH_FLOOR_EVERY (pages between floor runs, 10), BENCH_CONNECTIONS (32),
 BENCH_THREADS (wrk threads, 2), BENCH_WORKERS and BENCH_WORKER_THREADS (gunicorn
-processes and threads; otherwise gunicorn.conf.py's own: 2 x cores, and 1),
+processes and threads; otherwise gunicorn.conf.py's own: one process per core for
+a database on this machine, and 1 thread),
 BENCH_RELOAD=1 (load the people again), BENCH_LIGHTHOUSE=0 (skip Lighthouse),
 REDIS_URL (use Redis as the cache, as in production with several servers).
 """
@@ -49,12 +50,14 @@ PEOPLE = int(os.environ.get("BENCH_PEOPLE", "1000000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
-# As gunicorn.conf.py sets them (2 x cores processes, one request at a time), unless set.
-_GUNICORN = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", _GUNICORN["workers"]))
-WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", _GUNICORN["threads"]))
 FLOOR_EVERY = int(os.environ.get("BENCH_FLOOR_EVERY", "10"))  # pages between floor runs
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sc_bench")
+# As gunicorn.conf.py sets them for this database (one process per core for one on
+# this machine, one request at a time each), unless set.
+_GUNICORN = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+_DEFAULT_WORKERS = _GUNICORN["default_workers"](DATABASE_URL, os.cpu_count())
+WORKERS = int(os.environ.get("BENCH_WORKERS", _DEFAULT_WORKERS))
+WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", _GUNICORN["threads"]))
 SECRET_KEY = "bench-only-secret-key-" + "x" * 40  # noqa: S105 - a throwaway local server
 # Sent with every request: a site behind a TLS proxy that redirects plain HTTP
 # then answers as it would behind that proxy.

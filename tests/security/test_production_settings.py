@@ -133,13 +133,35 @@ def test_gunicorn_keeps_no_connection_alive_unless_asked(monkeypatch):
     assert runpy.run_path(path)["keepalive"] == 5
 
 
-def test_gunicorn_runs_two_single_request_processes_per_core_unless_told(monkeypatch):
-    path = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
+GUNICORN_CONF = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
+
+
+@pytest.mark.parametrize(
+    ("database_url", "per_core"),
+    [
+        ("postgres://app@db.internal:5432/portal", 2),  # another machine: fill its waits
+        ("postgres://app@10.0.0.5/portal", 2),
+        ("postgres://postgres@127.0.0.1:5432/portal", 1),  # this machine: its work fills them
+        ("postgres://postgres@localhost/portal", 1),
+        ("postgres://postgres@[::1]:5432/portal", 1),
+        ("postgres:///portal", 1),  # the local socket
+        ("postgres://%2Fvar%2Frun%2Fpostgresql/portal", 1),
+        ("", 1),  # SQLite
+    ],
+)
+def test_gunicorn_runs_single_request_processes_per_core_by_where_the_database_is(
+    monkeypatch, database_url, per_core
+):
     monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
     monkeypatch.delenv("GUNICORN_THREADS", raising=False)
-    config = runpy.run_path(path)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    config = runpy.run_path(GUNICORN_CONF)
     assert config["worker_class"] == "sync"
     assert config["threads"] == 1
-    assert config["workers"] == 2 * multiprocessing.cpu_count()
+    assert config["workers"] == per_core * multiprocessing.cpu_count()
+
+
+def test_gunicorn_runs_as_many_processes_as_told(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app@db.internal:5432/portal")
     monkeypatch.setenv("WEB_CONCURRENCY", "7")
-    assert runpy.run_path(path)["workers"] == 7
+    assert runpy.run_path(GUNICORN_CONF)["workers"] == 7
