@@ -8,7 +8,8 @@ import gc
 import ipaddress
 import multiprocessing
 import os
-from urllib.parse import unquote, urlsplit
+
+import dj_database_url
 
 wsgi_app = "portal.wsgi:application"
 
@@ -16,33 +17,13 @@ wsgi_app = "portal.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 
 
-# Each process serves one request at a time (gunicorn's sync worker). Measured on 2
-# cores against three processes of two threads each (gthread), in three alternating
-# rounds: the floor and a kept page served 20-33% more requests a second, a new
-# person's page 4-43% more and a new search 10-59% more, and every p99 was about
-# half (a new search: 30-40 ms, not 52-64 ms). Threads in one process take turns
-# on one core (Python's lock), and handing it between them cost more than it saved.
-# GUNICORN_THREADS above 1 makes gunicorn use threads again (gthread).
-#
-# How many processes (WEB_CONCURRENCY, or default_workers below): two per core
-# where the database is on another machine, so that while one waits on it, the
-# core runs another. One per core where the database runs on this machine: its
-# own work fills those waits. Measured on 2 cores (AMD EPYC) with PostgreSQL on
-# 127.0.0.1, in alternating rounds, two processes against four: 8-13% more
-# requests a second on the floor, 8-12% on kept pages and 14-22% on people pages,
-# and every p99 lower (the floor: 12-13 ms, not 17-21). Fewer processes switch
-# less, and each finds more of its own work still in the processor's caches.
-#
-# A sync worker reads a request whole before it serves another, so a client that
-# sends slowly holds a worker: the load balancer must read each request whole
-# before passing it on (README: Deployment). Pages are small, so sending one never
-# waits on the client.
 def database_is_local(database_url: str | None) -> bool:
     """Whether the database runs on this machine: SQLite (no DATABASE_URL), or a
-    server on a loopback address or a local socket (no host, or a folder)."""
+    server on a loopback address or a local socket (no host, or a folder). The
+    address is read as the site's settings read it (dj_database_url)."""
     if not database_url:
         return True
-    host = unquote(urlsplit(database_url).hostname or "")
+    host = dj_database_url.parse(database_url)["HOST"]
     if host in ("", "localhost") or host.startswith("/"):
         return True
     try:
@@ -55,6 +36,27 @@ def default_workers(database_url: str | None, cores: int) -> int:
     return cores if database_is_local(database_url) else 2 * cores
 
 
+# Each process serves one request at a time (gunicorn's sync worker). Measured on 2
+# cores against three processes of two threads each (gthread), in three alternating
+# rounds: the floor and a kept page served 20-33% more requests a second, a new
+# person's page 4-43% more and a new search 10-59% more, and every p99 was about
+# half (a new search: 30-40 ms, not 52-64 ms). Threads in one process take turns
+# on one core (Python's lock), and handing it between them cost more than it saved.
+# GUNICORN_THREADS above 1 makes gunicorn use threads again (gthread).
+#
+# How many processes (WEB_CONCURRENCY, or default_workers above): two per core
+# where the database is on another machine, so that while one waits on it, the
+# core runs another. One per core where the database runs on this machine: its
+# own work fills those waits. Measured on 2 cores (AMD EPYC) with PostgreSQL on
+# 127.0.0.1, in alternating rounds, two processes against four: 8-13% more
+# requests a second on the floor, 8-12% on kept pages and 14-22% on people pages,
+# and every p99 lower (the floor: 12-13 ms, not 17-21). Fewer processes switch
+# less, and each finds more of its own work still in the processor's caches.
+#
+# A sync worker reads a request whole before it serves another, so a client that
+# sends slowly holds a worker: the load balancer must read each request whole
+# before passing it on (README: Deployment). Pages are small, so sending one never
+# waits on the client.
 worker_class = "sync"
 workers = int(
     os.environ.get(
