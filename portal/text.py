@@ -16,7 +16,6 @@ def search_key(value: str) -> str:
     return _NOT_ALNUM.sub("", ascii_only.casefold())
 
 
-_DOC_ID = re.compile(r"[0-9]+")
 _DOC_ID_NOISE = str.maketrans("", "", " -#\t")
 
 
@@ -26,8 +25,12 @@ def normalize_doc_id(raw: str) -> str:
 
 
 def is_doc_id(value: str) -> bool:
-    """ASCII digits only (str.isdigit() would also accept "²" and "١")."""
-    return bool(_DOC_ID.fullmatch(value or ""))
+    """ASCII digits only (str.isdigit() alone would also accept "²" and "١").
+
+    Two string methods, not a regular expression: a search asks this of each of its
+    twenty result lines, and the pattern took five times as long.
+    """
+    return bool(value) and value.isascii() and value.isdigit()
 
 
 def looks_like_doc_id(query: str) -> bool:

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.models import DatedRule, Facility, FacilityAlert, Inmate
-from portal.text import search_key
+from portal.models import DatedRule, Facility, FacilityAlert, Inmate, full_name
+from portal.text import is_doc_id, search_key
 
 CHICAGO = ZoneInfo("America/Chicago")
 
@@ -33,10 +33,46 @@ def test_person_full_name_skips_an_empty_middle_name():
     assert Inmate(first_name="Ana", middle_name="B", last_name="Núñez").full_name == "Ana B Núñez"
 
 
+@pytest.mark.parametrize(
+    ("first", "middle", "last", "shown"),
+    [
+        ("Ana", "", "Núñez", "Ana Núñez"),
+        ("Ana", "B", "Núñez", "Ana B Núñez"),
+        ("", "", "Núñez", "Núñez"),
+        ("", "B", "Núñez", "B Núñez"),
+        ("Ana", "", "", "Ana"),
+        ("Ana", "B", "", "Ana B"),
+        ("", "", "", ""),
+    ],
+)
+def test_a_name_shows_only_the_parts_a_person_has(first, middle, last, shown):
+    assert full_name(first, middle, last) == shown
+
+
 def test_person_keys_follow_the_name():
     person = Inmate(first_name="José", last_name="O'Brien")
     person.refresh_keys()
     assert (person.first_key, person.last_key) == ("jose", "obrien")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("7000001", True),
+        ("0", True),
+        ("", False),
+        (None, False),
+        ("12a4", False),
+        (" 12", False),
+        ("12\n", False),
+        ("-1", False),
+        ("²", False),
+        ("١٢٣", False),
+        ("１２", False),
+    ],
+)
+def test_a_doc_id_is_ascii_digits_only(value, expected):
+    assert is_doc_id(value) is expected
 
 
 @pytest.mark.parametrize("doc_id", ["1", "12345678901234567890", "0001234"])
