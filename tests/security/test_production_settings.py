@@ -11,6 +11,7 @@ import pytest
 from tests.security.production import hardening_settings, run_in_production, run_manage
 
 HOST = "staying-connected.example.org"
+GUNICORN_CONF = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
 
 
 def test_deployment_check_passes_with_production_environment():
@@ -112,7 +113,7 @@ def test_health_check_answers_the_load_balancer_over_plain_http(production, db, 
 
 
 def test_gunicorn_freezes_what_the_master_loaded_before_each_fork():
-    hooks = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    hooks = runpy.run_path(GUNICORN_CONF)
     try:
         hooks["pre_fork"](server=None, worker=None)
         assert gc.get_freeze_count() > 0
@@ -121,19 +122,15 @@ def test_gunicorn_freezes_what_the_master_loaded_before_each_fork():
 
 
 def test_one_gunicorn_worker_cannot_take_every_connection():
-    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    config = runpy.run_path(GUNICORN_CONF)
     # Room to keep connections alive beyond the threads, but a bounded share each.
     assert config["threads"] < config["worker_connections"] <= 4 * config["threads"]
 
 
 def test_gunicorn_keeps_no_connection_alive_unless_asked(monkeypatch):
-    path = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
-    assert runpy.run_path(path)["keepalive"] == 0
+    assert runpy.run_path(GUNICORN_CONF)["keepalive"] == 0
     monkeypatch.setenv("GUNICORN_KEEPALIVE", "5")
-    assert runpy.run_path(path)["keepalive"] == 5
-
-
-GUNICORN_CONF = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
+    assert runpy.run_path(GUNICORN_CONF)["keepalive"] == 5
 
 
 @pytest.mark.parametrize(
