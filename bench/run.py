@@ -520,7 +520,7 @@ def main() -> None:
         # Last, as they load the server most: pages the cache cannot answer, every
         # request a different person or search. The floor once more after them, so
         # they too are compared with the floor runs before and after them, not with
-        # the one before alone (one floor run moves by up to a tenth from the next).
+        # the one before alone (one floor run can differ from the next by a tenth or more).
         targets += [("varied", kind) for kind in VARIED_LABELS]
         targets += [("floor", "/bench/floor")]
         say("Warming up every page (workers, connections, caches)...")
