@@ -221,14 +221,14 @@ def test_the_rate_limit_counts_on_the_server_the_cache_writes_to(settings):
             "LOCATION": "redis://127.0.0.1:6390/2;redis://127.0.0.1:6391/0",
         }
     }
-    where = _redis().connection_pool.connection_kwargs
+    where = _redis(caches["default"]).connection_pool.connection_kwargs
     assert (where["port"], where.get("db", 0)) == (6390, 2)
 
 
 def test_the_rate_limit_counts_with_the_caches_own_redis_client(redis_cache):
     from portal.ratelimit import _redis
 
-    assert _redis() is redis_cache._cache.get_client(write=True)
+    assert _redis(caches["default"]) is redis_cache._cache.get_client(write=True)
 
 
 def test_with_djangos_own_redis_backend_the_rate_limit_counts_through_the_cache(settings):
@@ -241,7 +241,7 @@ def test_with_djangos_own_redis_backend_the_rate_limit_counts_through_the_cache(
             "LOCATION": "redis://127.0.0.1:6390/2",
         }
     }
-    assert _redis() is None
+    assert _redis(caches["default"]) is None
 
 
 def test_replies_from_redis_are_parsed_by_hiredis(redis_cache):

@@ -125,8 +125,8 @@ def test_a_cache_outage_lets_families_through(limited, missouri, client, monkeyp
     def down(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr("portal.ratelimit.cache.incr", down)
-    monkeypatch.setattr("portal.ratelimit.cache.add", down)
+    monkeypatch.setattr(cache, "incr", down)
+    monkeypatch.setattr(cache, "add", down)
     for _ in range(5):
         assert client.get("/people/?q=garcia").status_code == 200
 
@@ -142,6 +142,6 @@ def test_a_count_another_server_starts_at_the_same_moment_is_added_to(limited, m
             raise ValueError(key)
         return real_incr(key, *args, **kwargs)
 
-    monkeypatch.setattr("portal.ratelimit.cache.incr", incr_losing_a_race)
+    monkeypatch.setattr(cache, "incr", incr_losing_a_race)
     assert seconds_to_wait(request_from("198.51.100.7"), "people") == 0
     assert cache.get(raced[0]) == 2
