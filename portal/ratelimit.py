@@ -3,7 +3,8 @@
 Each limited page belongs to a named bucket (settings.RATE_LIMITS), and a bucket
 has one or more fixed windows such as "60 requests a minute" and "1,000 an hour".
 Counters live in the shared cache (Redis in production), so every app server
-counts the same client together.
+counts the same client together. Without Redis the cache is each process's own
+memory: every gunicorn worker then counts by itself (README: Rate limits).
 
 Two ways in: the `rate_limit` decorator counts every request to a view (the people
 search and person pages), and `count_doc_id_lookup` counts one lookup of a DOC ID
